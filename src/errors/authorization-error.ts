@@ -1,0 +1,11 @@
+import { ErrorCode } from './error-codes.js';
+import { GoodweKafkaError, type GoodweKafkaErrorOptions } from './goodwe-kafka-error.js';
+
+/**
+ * Thrown when the account is authenticated but may not read the topic or join the consumer group. Ask the cluster operator (GoodWe) to grant access, or check the topic and group names.
+ */
+export class AuthorizationError extends GoodweKafkaError {
+  constructor(message: string, options: GoodweKafkaErrorOptions = {}) {
+    super(ErrorCode.Authorization, message, { retriable: false, ...options });
+  }
+}

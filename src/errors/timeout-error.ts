@@ -1,0 +1,11 @@
+import { ErrorCode } from './error-codes.js';
+import { GoodweKafkaError, type GoodweKafkaErrorOptions } from './goodwe-kafka-error.js';
+
+/**
+ * Thrown when an operation does not finish within its time limit. The message names the operation and the limit; it may succeed if tried again.
+ */
+export class TimeoutError extends GoodweKafkaError {
+  constructor(message: string, options: GoodweKafkaErrorOptions = {}) {
+    super(ErrorCode.Timeout, message, { retriable: true, ...options });
+  }
+}

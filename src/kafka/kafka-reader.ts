@@ -1,0 +1,92 @@
+import type { ClientConfig } from './client-config.js';
+import { connectClient } from './connect-client.js';
+import { toGoodweError } from './map-error.js';
+import { native, type NativeConsumer, type NativeMessage } from './native.js';
+
+/** A partition and where to start reading it. */
+export interface ReadPosition {
+  topic: string;
+  partition: number;
+  /** Offset as a decimal string, or `'earliest'` / `'latest'`. */
+  offset: string;
+}
+
+/** Options of {@link KafkaReader.connect}. */
+export interface ReaderConnectOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+// librdkafka's logical offsets.
+const logicalOffset: Record<string, number> = { earliest: -2, latest: -1 };
+
+/**
+ * A side reader: a consumer with manually assigned partitions, no consumer group and no commits.
+ * Used for refills, replays and tests; it never moves a group's committed offsets.
+ */
+export class KafkaReader implements AsyncDisposable {
+  readonly #client: NativeConsumer;
+  readonly #brokers: string;
+  #closed: Promise<void> | undefined;
+
+  private constructor(config: ClientConfig) {
+    this.#brokers = String(config['bootstrap.servers'] ?? '');
+    // A group id is required by the native consumer even though nothing is ever committed.
+    this.#client = new native.KafkaConsumer(
+      {
+        'group.id': `goodwe-kafka-reader-${process.pid}`,
+        'enable.auto.commit': false,
+        'enable.auto.offset.store': false,
+        'enable.partition.eof': true,
+        ...config,
+      },
+      { 'auto.offset.reset': 'earliest' },
+    );
+  }
+
+  /** Creates a reader, connects it and assigns the partitions. */
+  static async connect(
+    config: ClientConfig,
+    positions: readonly ReadPosition[],
+    options: ReaderConnectOptions = {},
+  ): Promise<KafkaReader> {
+    const reader = new KafkaReader(config);
+    await connectClient(reader.#client, {
+      brokers: reader.#brokers,
+      role: 'Reader',
+      timeoutMs: options.timeoutMs ?? 15_000,
+      signal: options.signal,
+    });
+    reader.#client.assign(
+      positions.map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        offset: logicalOffset[p.offset] ?? Number(p.offset),
+      })),
+    );
+    return reader;
+  }
+
+  /**
+   * Reads up to `max` messages, waiting at most about `waitMs` for the first. End-of-partition
+   * markers are not returned.
+   */
+  read(max: number, waitMs = 1000): Promise<NativeMessage[]> {
+    this.#client.setDefaultConsumeTimeout(waitMs);
+    return new Promise((resolve, reject) =>
+      this.#client.consume(max, (error, messages) =>
+        error ? reject(toGoodweError(error, { operation: 'Reading messages' })) : resolve(messages),
+      ),
+    );
+  }
+
+  /** Disconnects. Idempotent. */
+  close(): Promise<void> {
+    this.#closed ??= new Promise<void>((resolve) => this.#client.disconnect(() => resolve()));
+    return this.#closed;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}
