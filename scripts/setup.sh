@@ -26,8 +26,11 @@ fi
 
 # The prebuilt binary of @confluentinc/kafka-javascript cannot always be downloaded; building
 # librdkafka from source against the system libraries works everywhere (about 2-3 minutes).
-echo "setup: installing npm packages (builds librdkafka)"
-CKJS_LINKING=dynamic npm ci --no-audit --no-fund
+# `npm install` rather than `npm ci`: it installs the locked versions too, but keeps an existing
+# node_modules, so a second run does not rebuild librdkafka; and `npm ci` rejects lock files
+# written without other platforms' optional packages, which this npm configuration produces.
+echo "setup: installing npm packages (builds librdkafka the first time)"
+CKJS_LINKING=dynamic npm install --no-audit --no-fund
 
 echo "setup: fetching the Apache Kafka broker jars"
 if ! ls .kafka/libs/kafka_2.13-*.jar >/dev/null 2>&1; then
