@@ -56,6 +56,34 @@ export class KafkaAdmin implements AsyncDisposable {
     );
   }
 
+  /** Committed offsets of a group, per partition (decimal strings; `-1` where nothing is committed). */
+  groupOffsets(groupId: string, timeoutMs = 15_000): Promise<{ topic: string; partition: number; offset: string }[]> {
+    return new Promise((resolve, reject) =>
+      this.#client.listConsumerGroupOffsets([{ groupId }], { timeout: timeoutMs }, (error, results) => {
+        if (error) {
+          reject(toGoodweError(error, { operation: `Reading the offsets of group ${groupId}` }));
+          return;
+        }
+        const partitions = results[0]?.partitions ?? [];
+        resolve(partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset) })));
+      }),
+    );
+  }
+
+  /** Deletes records below the given offsets (as retention would). */
+  deleteRecordsBefore(
+    positions: { topic: string; partition: number; offset: string }[],
+    timeoutMs = 15_000,
+  ): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.#client.deleteRecords(
+        positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: Number(p.offset) })),
+        { timeout: timeoutMs },
+        (error) => (error ? reject(toGoodweError(error, { operation: 'Deleting records' })) : resolve()),
+      ),
+    );
+  }
+
   /** Disconnects. Idempotent. */
   close(): Promise<void> {
     if (!this.#closed) {

@@ -4,6 +4,7 @@ import { toGoodweError } from './map-error.js';
 import {
   native,
   type LibrdKafkaError,
+  type NativeAdmin,
   type NativeConsumer,
   type NativeMessage,
   type NativeMetadata,
@@ -67,6 +68,7 @@ export class KafkaGroupConsumer {
   readonly #client: Consumer;
   readonly #brokers: string;
   #disconnected: Promise<void> | undefined;
+  #admin: NativeAdmin | undefined;
 
   constructor(config: ClientConfig, hooks: GroupConsumerHooks) {
     this.#brokers = String(config['bootstrap.servers'] ?? '');
@@ -91,7 +93,13 @@ export class KafkaGroupConsumer {
         if (this.#client.isConnected()) hooks.onError(caught as LibrdKafkaError);
       }
     };
-    this.#client = new native.KafkaConsumer({ ...config, rebalance_cb: rebalance }, {}) as Consumer;
+    // auto.offset.reset is a topic property: the binding's topic configuration object replaces
+    // librdkafka's default one, so the setting must travel there or it is silently ignored.
+    const { 'auto.offset.reset': reset, ...global } = config;
+    this.#client = new native.KafkaConsumer(
+      { ...global, rebalance_cb: rebalance },
+      reset === undefined ? {} : { 'auto.offset.reset': reset },
+    ) as Consumer;
     this.#client.on('event.error', (error) => hooks.onError(error));
     if (hooks.onLog) this.#client.on('event.log', hooks.onLog);
     // Return a batch as soon as one message is there instead of waiting to fill it.
@@ -116,6 +124,35 @@ export class KafkaGroupConsumer {
     return new Promise((resolve, reject) =>
       this.#client.getMetadata({ topic, timeout: timeoutMs }, (error, metadata) =>
         error ? reject(toGoodweError(error, { operation: `Reading metadata of ${topic}` })) : resolve(metadata),
+      ),
+    );
+  }
+
+  /**
+   * Describes a topic over this consumer's connection: its partition count, or the broker's error
+   * (unknown topic, not authorised), which plain metadata requests do not tell apart.
+   */
+  describeTopic(topic: string, timeoutMs: number): Promise<{ partitions: number; error: LibrdKafkaError | undefined }> {
+    this.#admin ??= native.AdminClient.createFrom(this.#client);
+    return new Promise((resolve, reject) =>
+      this.#admin!.describeTopics([topic], { timeout: timeoutMs }, (error, result) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        const description = result[0];
+        resolve({ partitions: description?.partitions.length ?? 0, error: description?.error });
+      }),
+    );
+  }
+
+  /** Earliest and latest offsets of a partition, asked of the broker. */
+  queryWatermarks(topic: string, partition: number, timeoutMs: number): Promise<{ low: string; high: string }> {
+    return new Promise((resolve, reject) =>
+      this.#client.queryWatermarkOffsets(topic, partition, timeoutMs, (error, offsets) =>
+        error
+          ? reject(toGoodweError(error, { operation: `Reading the offsets of ${topic}[${partition}]` }))
+          : resolve({ low: String(offsets.lowOffset), high: String(offsets.highOffset) }),
       ),
     );
   }
@@ -194,6 +231,7 @@ export class KafkaGroupConsumer {
         resolve();
         return;
       }
+      this.#admin?.disconnect();
       this.#client.disconnect(() => resolve());
     });
     return this.#disconnected;

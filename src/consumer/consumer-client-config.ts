@@ -1,0 +1,33 @@
+import { ConfigError } from '../errors/config-error.js';
+import type { ClientConfig } from '../kafka/client-config.js';
+import type { ConsumerOptions } from './consumer-options.js';
+
+// Properties the delivery guarantees rely on: librdkafka must never store or commit an offset the
+// loop body has not finished, and the consumer owns the rebalance and commit callbacks.
+const reserved = ['enable.auto.commit', 'enable.auto.offset.store', 'group.id', 'rebalance_cb', 'offset_commit_cb'];
+
+/** The librdkafka configuration of a telemetry consumer. */
+export async function consumerClientConfig(options: ConsumerOptions): Promise<ClientConfig> {
+  for (const key of Object.keys(options.kafkaConfig ?? {})) {
+    if (reserved.includes(key)) {
+      throw new ConfigError(
+        `kafkaConfig may not set "${key}": the consumer manages it to guarantee at-least-once delivery.`,
+      );
+    }
+  }
+  const connection = await options.connection.clientConfig();
+  return {
+    ...connection,
+    'group.id': options.groupId,
+    'enable.auto.commit': false,
+    'enable.auto.offset.store': false,
+    'partition.assignment.strategy': 'cooperative-sticky',
+    'session.timeout.ms': options.sessionTimeoutMs,
+    'auto.offset.reset': options.autoOffsetReset,
+    'allow.auto.create.topics': false,
+    // librdkafka prefetches into its own queue; size it to our buffer so the two together stay bounded.
+    'queued.max.messages.kbytes': Math.max(1024, Math.ceil(options.maxBufferedBytes / 1024)),
+    'queued.min.messages': Math.max(1000, options.maxBufferedRecords),
+    ...options.kafkaConfig,
+  };
+}

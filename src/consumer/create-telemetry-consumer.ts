@@ -1,0 +1,42 @@
+import { ConfigError } from '../errors/config-error.js';
+import { consumerOptionsSchema, type ConsumerOptionsInput } from './consumer-options.js';
+import type { MessageDecoder } from './message-decoder.js';
+import { TelemetryConsumer } from './telemetry-consumer.js';
+import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record.js';
+import { telemetryDecoder } from './telemetry-decoder.js';
+
+/** What iteration yields for the given options: invalid records too only with `onInvalid: 'yield'`. */
+export type YieldedRecord<T, O> = O extends { onInvalid: 'yield' }
+  ? TelemetryRecord<T> | InvalidTelemetryRecord
+  : TelemetryRecord<T>;
+
+/**
+ * Creates a consumer of GoodWe telemetry: an async iterable of typed, validated records with
+ * at-least-once delivery. Nothing connects until iteration starts; the first `next()` rejects
+ * with a typed error (`AuthenticationError`, `AuthorizationError`, `UnknownTopicError`,
+ * `ConnectionError`, `TlsError`) within `connectTimeoutMs` when something is wrong.
+ *
+ * @example
+ * ```ts
+ * import { createTelemetryConsumer, connectionFromEnv } from 'goodwe-kafka';
+ *
+ * await using consumer = createTelemetryConsumer({ connection: connectionFromEnv(), groupId: 'acme-ingest' });
+ * for await (const record of consumer) {
+ *   await db.upsert(record.value); // committed only after this body finishes
+ * }
+ * ```
+ */
+export function createTelemetryConsumer<const O extends ConsumerOptionsInput>(
+  options: O,
+): TelemetryConsumer<unknown, YieldedRecord<unknown, O>> {
+  const parsed = consumerOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') || 'options';
+    throw new ConfigError(`Invalid consumer option ${path}: ${issue?.message ?? 'invalid value'}.`, {
+      cause: parsed.error,
+    });
+  }
+  const decode: MessageDecoder<unknown> = telemetryDecoder(parsed.data);
+  return new TelemetryConsumer(parsed.data, decode);
+}

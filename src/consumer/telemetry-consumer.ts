@@ -1,0 +1,373 @@
+import { ClosedError } from '../errors/closed-error.js';
+import { ConnectionError } from '../errors/connection-error.js';
+import { isGoodweKafkaError } from '../errors/goodwe-kafka-error.js';
+import { silentLogger, type Logger } from '../internal/logger.js';
+import { KafkaGroupConsumer, type Partition, type PartitionOffset } from '../kafka/kafka-group-consumer.js';
+import { toGoodweError } from '../kafka/map-error.js';
+import type { LibrdKafkaError, NativeMessage } from '../kafka/native.js';
+import { CommitWatermarks } from './commit-watermarks.js';
+import { consumerClientConfig } from './consumer-client-config.js';
+import type { ConsumerOptions } from './consumer-options.js';
+import type { ConsumerHealth, ConsumerStats, HealthState } from './consumer-stats.js';
+import { DeadLetterSink } from './dead-letter-sink.js';
+import { detectDataLoss } from './detect-data-loss.js';
+import { isFatalConsumerError, topicProblem } from './fatal-errors.js';
+import type { MessageDecoder } from './message-decoder.js';
+import { RecordBuffer, type BufferedMessage } from './record-buffer.js';
+import { toItems, type Item } from './to-items.js';
+import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record.js';
+
+const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+/**
+ * Reads telemetry from Kafka as an async iterable of typed records, with at-least-once delivery:
+ * a record's offset is committed only after the loop body that received it has finished.
+ * Created by `createTelemetryConsumer`; see there for an example.
+ *
+ * @typeParam T - The decoded reading type.
+ * @typeParam Y - What iteration yields: `TelemetryRecord<T>`, plus `InvalidTelemetryRecord` with `onInvalid: 'yield'`.
+ */
+export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterable<Y>, AsyncDisposable {
+  readonly #options: ConsumerOptions;
+  readonly #decode: MessageDecoder<T>;
+  readonly #log: Logger;
+  readonly #buffer: RecordBuffer<Item<T>>;
+  readonly #watermarks = new CommitWatermarks();
+  readonly #assigned = new Map<string, Partition>();
+  readonly #committed = new Map<string, string>();
+  #kafka: KafkaGroupConsumer | undefined;
+  #deadLetters: DeadLetterSink | undefined;
+  #state: HealthState = 'starting';
+  #lastError: Error | undefined;
+  #fatal: Error | undefined;
+  #started: Promise<void> | undefined;
+  #closing: Promise<void> | undefined;
+  #iterating = false;
+  #paused = false;
+  #wake: (() => void) | undefined;
+  #fetchLoop: Promise<void> | undefined;
+  #timers: NodeJS.Timeout[] = [];
+  #current: BufferedMessage<Item<T>> | undefined;
+  #currentIndex = 0;
+  #unavailableSince: number | undefined;
+  #lastDeliveryAt: number | undefined;
+  #lastCommitAt: number | undefined;
+  readonly #counts = { consumed: 0, messages: 0, invalid: 0, skipped: 0, deadLettered: 0, dataLoss: 0 };
+
+  /** @internal Use `createTelemetryConsumer`. */
+  constructor(options: ConsumerOptions, decode: MessageDecoder<T>) {
+    this.#options = options;
+    this.#decode = decode;
+    this.#log = options.logger ?? silentLogger;
+    this.#buffer = new RecordBuffer(options.maxBufferedRecords, options.maxBufferedBytes);
+    options.signal?.addEventListener('abort', () => void this.close(), { once: true });
+  }
+
+  /** Iterates the records. Leaving the loop (break, return, an exception) closes the consumer. */
+  [Symbol.asyncIterator](): AsyncIterator<Y> {
+    if (this.#iterating)
+      throw new ClosedError('This consumer is already being iterated; use one for-await loop per consumer.');
+    if (this.#closing) throw new ClosedError('This consumer is closed; create a new one.');
+    this.#iterating = true;
+    return this.#iterate() as AsyncIterator<Y>;
+  }
+
+  async *#iterate(): AsyncGenerator<TelemetryRecord<T> | InvalidTelemetryRecord> {
+    try {
+      await this.#start();
+      for (;;) {
+        const item = await this.#nextItem();
+        if (item === undefined) return;
+        this.#counts.consumed++;
+        this.#lastDeliveryAt = Date.now();
+        if (this.#state === 'stalled') this.#state = 'running';
+        yield item;
+        // Resumed: the loop body has finished with the record.
+        this.#finishCurrent(item.offset);
+      }
+    } finally {
+      // The record in hand when the loop ends early is left uncommitted: an iterator cannot tell a
+      // `break` from an exception in the body, and committing after an exception would lose it.
+      await this.close();
+    }
+  }
+
+  #finishCurrent(offset: string): void {
+    const message = this.#current;
+    if (message && this.#currentIndex >= message.items.length && message.offset === offset) {
+      this.#watermarks.finish(message.topic, message.partition, message.offset);
+    }
+  }
+
+  async #nextItem(): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> {
+    for (;;) {
+      if (this.#fatal) throw this.#fatal;
+      if (this.#closing) return undefined;
+      const message = this.#current;
+      if (
+        message &&
+        this.#currentIndex < message.items.length &&
+        this.#assigned.has(partitionKey(message.topic, message.partition))
+      ) {
+        const item = message.items[this.#currentIndex++]!;
+        if (item.kind === 'record') return item.record;
+        const handled = await this.#handleInvalid(message, item.record);
+        if (handled) return handled;
+        continue;
+      }
+      const next = this.#buffer.shift();
+      if (next) {
+        // A message of a partition revoked since it was fetched is never handed out.
+        if (!this.#assigned.has(partitionKey(next.topic, next.partition))) continue;
+        this.#current = next;
+        this.#currentIndex = 0;
+        this.#watermarks.start(next.topic, next.partition, next.offset);
+        continue;
+      }
+      await new Promise<void>((resolve) => (this.#wake = resolve));
+    }
+  }
+
+  /** Applies `onInvalid`; returns the record to yield, or undefined when the message was dealt with. */
+  async #handleInvalid(
+    message: BufferedMessage<Item<T>>,
+    record: InvalidTelemetryRecord,
+  ): Promise<InvalidTelemetryRecord | undefined> {
+    this.#counts.invalid++;
+    const { onInvalid } = this.#options;
+    const where = { topic: record.topic, partition: record.partition, offset: record.offset, code: record.error.code };
+    if (onInvalid === 'yield') return record;
+    if (onInvalid === 'throw') {
+      this.#fatal = record.error;
+      throw record.error;
+    }
+    if (onInvalid === 'dead-letter') {
+      this.#deadLetters ??= new DeadLetterSink(this.#options, this.#log);
+      // Moving on only once the dead-letter topic has the message: nothing is lost if this fails.
+      await this.#deadLetters.send(record);
+      this.#counts.deadLettered++;
+      this.#log.warn(where, `Invalid message written to ${this.#options.deadLetterTopic}: ${record.error.message}`);
+    } else {
+      this.#counts.skipped++;
+      this.#log.warn(where, `Invalid message skipped: ${record.error.message}`);
+    }
+    this.#watermarks.finish(message.topic, message.partition, message.offset);
+    return undefined;
+  }
+
+  #start(): Promise<void> {
+    this.#started ??= this.#connect().catch(async (error: unknown) => {
+      this.#fail(error as Error);
+      await this.close();
+      throw error;
+    });
+    return this.#started;
+  }
+
+  async #connect(): Promise<void> {
+    const options = this.#options;
+    const config = await consumerClientConfig(options);
+    const kafka = new KafkaGroupConsumer(config, {
+      onAssign: (partitions) => this.#onAssign(partitions),
+      onRevoke: (partitions, lost) => this.#onRevoke(partitions, lost),
+      onError: (error) => this.#onKafkaError(error),
+    });
+    this.#kafka = kafka;
+    const metadata = await kafka.connect(options.connectTimeoutMs, options.signal);
+    const topics = options.topics ?? [options.connection.topic];
+    for (const topic of topics) {
+      const problem = await topicProblem(kafka, topic, metadata, options.connectTimeoutMs);
+      if (problem) throw problem;
+    }
+    kafka.subscribe(topics);
+    this.#state = 'running';
+    this.#fetchLoop = this.#runFetchLoop(kafka);
+    this.#timers.push(
+      setInterval(() => void this.#commitFinished().catch(() => undefined), options.commitIntervalMs),
+      setInterval(() => this.#watchdog(), Math.min(1000, options.stallTimeoutMs)),
+    );
+    for (const timer of this.#timers) timer.unref();
+  }
+
+  async #runFetchLoop(kafka: KafkaGroupConsumer): Promise<void> {
+    const { fetchBatchSize } = this.#options;
+    while (!this.#closing && !this.#fatal) {
+      const full = this.#buffer.isFull;
+      if (full !== this.#paused) {
+        // Pausing stops librdkafka's fetcher; polling goes on below so the member stays in the group.
+        if (full) kafka.pause([...this.#assigned.values()]);
+        else kafka.resume([...this.#assigned.values()]);
+        this.#paused = full;
+      }
+      let messages: NativeMessage[];
+      try {
+        messages = await kafka.fetch(full ? 1 : fetchBatchSize, full ? 100 : 250);
+      } catch (error) {
+        this.#onKafkaError(error as LibrdKafkaError);
+        continue;
+      }
+      if (messages.length === 0) continue;
+      this.#unavailableSince = undefined;
+      this.#counts.messages += messages.length;
+      for (const message of messages) {
+        if (!this.#assigned.has(partitionKey(message.topic, message.partition))) continue;
+        this.#buffer.push(toItems(message, this.#decode));
+      }
+      this.#wake?.();
+    }
+  }
+
+  #onAssign(partitions: Partition[]): void {
+    for (const p of partitions) this.#assigned.set(partitionKey(p.topic, p.partition), p);
+    if (this.#paused) this.#kafka?.pause(partitions);
+    this.#log.info({ partitions }, 'Partitions assigned');
+    this.#options.onAssign?.({ partitions });
+    if (this.#kafka) {
+      void detectDataLoss(this.#kafka, partitions, this.#options.connectTimeoutMs).then((losses) => {
+        for (const loss of losses) {
+          this.#counts.dataLoss++;
+          this.#log.error({ topic: loss.topic, partition: loss.partition, from: loss.from, to: loss.to }, loss.message);
+          this.#options.onDataLoss?.(loss);
+        }
+      });
+    }
+  }
+
+  #onRevoke(partitions: Partition[], lost: boolean): PartitionOffset[] {
+    const revoked = new Set(partitions.map((p) => partitionKey(p.topic, p.partition)));
+    for (const key of revoked) this.#assigned.delete(key);
+    for (const p of partitions) this.#buffer.dropPartition(p.topic, p.partition);
+    const commits = lost
+      ? []
+      : this.#watermarks.takeCommittable().filter((c) => revoked.has(partitionKey(c.topic, c.partition)));
+    for (const p of partitions) this.#watermarks.forget(p.topic, p.partition);
+    for (const c of commits) this.#committed.set(partitionKey(c.topic, c.partition), c.offset);
+    this.#log.info({ partitions, lost }, 'Partitions revoked');
+    this.#options.onRevoke?.({ partitions });
+    return commits;
+  }
+
+  #onKafkaError(error: LibrdKafkaError): void {
+    const typed = toGoodweError(error, { operation: 'Consuming' });
+    this.#lastError = typed;
+    if (error.code === -187 /* all brokers down */) {
+      this.#unavailableSince ??= Date.now();
+      this.#log.warn({ code: typed.code }, 'No broker reachable; retrying');
+      return;
+    }
+    if (isFatalConsumerError(error)) {
+      this.#fail(typed);
+      return;
+    }
+    if (error.code !== -185 /* timed out */ && error.code !== -191 /* partition EOF */) {
+      this.#log.warn({ code: typed.code }, typed.message);
+    }
+  }
+
+  #watchdog(): void {
+    const now = Date.now();
+    if (this.#unavailableSince !== undefined && now - this.#unavailableSince > this.#options.maxUnavailableMs) {
+      this.#fail(
+        new ConnectionError(
+          `No broker was reachable for ${this.#options.maxUnavailableMs} ms (maxUnavailableMs); brokers: ${String(this.#kafka ? 'see connection' : '')}.`,
+          { retriable: true, cause: this.#lastError },
+        ),
+      );
+      return;
+    }
+    if (this.#state !== 'running') return;
+    const idle = now - (this.#lastDeliveryAt ?? now);
+    if (idle > this.#options.stallTimeoutMs && this.#totalLag() > 0) this.#state = 'stalled';
+  }
+
+  #fail(error: Error): void {
+    if (this.#fatal) return;
+    this.#fatal = isGoodweKafkaError(error) ? error : toGoodweError(error, { operation: 'Consuming' });
+    this.#lastError = this.#fatal;
+    this.#state = 'failed';
+    this.#log.error({ code: (this.#fatal as { code?: string }).code }, this.#fatal.message);
+    this.#wake?.();
+  }
+
+  #totalLag(): number {
+    let lag = 0;
+    for (const p of this.stats().partitions) lag += p.lag ?? 0;
+    return lag;
+  }
+
+  async #commitFinished(): Promise<void> {
+    const kafka = this.#kafka;
+    if (!kafka) return;
+    const commits = this.#watermarks
+      .takeCommittable()
+      .filter((c) => this.#assigned.has(partitionKey(c.topic, c.partition)));
+    if (commits.length === 0) return;
+    await kafka.commit(commits);
+    for (const c of commits) this.#committed.set(partitionKey(c.topic, c.partition), c.offset);
+    this.#lastCommitAt = Date.now();
+  }
+
+  /** Liveness: `starting`, `running`, `stalled`, `closed` or `failed`, with the last error. */
+  health(): ConsumerHealth {
+    return {
+      state: this.#state,
+      lastError: this.#lastError,
+      lastDeliveryAt: this.#lastDeliveryAt === undefined ? undefined : new Date(this.#lastDeliveryAt),
+    };
+  }
+
+  /** Counters, buffer use and lag per assigned partition. */
+  stats(): ConsumerStats {
+    const kafka = this.#kafka;
+    const assigned = [...this.#assigned.values()];
+    const positions = kafka?.isConnected() ? kafka.position(assigned) : [];
+    return {
+      ...this.#counts,
+      buffered: this.#buffer.records,
+      bufferedBytes: this.#buffer.bytes,
+      lastCommitAt: this.#lastCommitAt === undefined ? undefined : new Date(this.#lastCommitAt),
+      partitions: assigned.map((p) => {
+        const key = partitionKey(p.topic, p.partition);
+        const high = kafka?.cachedWatermarks(p.topic, p.partition)?.high;
+        const position = positions.find((q) => q.topic === p.topic && q.partition === p.partition)?.offset;
+        const lag =
+          high !== undefined && position !== undefined && Number(position) >= 0
+            ? Math.max(0, Number(high) - Number(position))
+            : undefined;
+        return { topic: p.topic, partition: p.partition, lag, committed: this.#committed.get(key) };
+      }),
+    };
+  }
+
+  /**
+   * Stops fetching, commits every record whose loop body finished, leaves the group and
+   * disconnects. Idempotent; safe to call from any state.
+   */
+  close(): Promise<void> {
+    this.#closing ??= this.#shutDown();
+    this.#wake?.();
+    return this.#closing;
+  }
+
+  async #shutDown(): Promise<void> {
+    for (const timer of this.#timers) clearInterval(timer);
+    const kafka = this.#kafka;
+    await this.#started?.catch(() => undefined);
+    await this.#fetchLoop;
+    if (kafka) {
+      const limit = new Promise<void>((resolve) => setTimeout(resolve, this.#options.closeTimeoutMs).unref());
+      await Promise.race([
+        this.#commitFinished().catch((error: unknown) => this.#log.warn({}, `Final commit failed: ${String(error)}`)),
+        limit,
+      ]);
+      await Promise.race([kafka.disconnect(), limit]);
+    }
+    await this.#deadLetters?.close();
+    if (this.#state !== 'failed') this.#state = 'closed';
+  }
+
+  /** Same as {@link TelemetryConsumer.close}, for `await using`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}

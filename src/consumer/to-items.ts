@@ -1,0 +1,67 @@
+import type { NativeMessage } from '../kafka/native.js';
+import type { MessageDecoder } from './message-decoder.js';
+import type { BufferedMessage } from './record-buffer.js';
+import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record.js';
+
+/** What the iterator hands out for a message: readings, or one invalid record. */
+export type Item<T> =
+  { kind: 'record'; record: TelemetryRecord<T> } | { kind: 'invalid'; record: InvalidTelemetryRecord };
+
+const noHeaders: Readonly<Record<string, Buffer>> = Object.freeze({});
+
+function headersOf(message: NativeMessage): Readonly<Record<string, Buffer>> {
+  if (!message.headers || message.headers.length === 0) return noHeaders;
+  const headers: Record<string, Buffer> = {};
+  for (const header of message.headers) {
+    for (const [name, value] of Object.entries(header))
+      headers[name] = Buffer.isBuffer(value) ? value : Buffer.from(value);
+  }
+  return headers;
+}
+
+function keyOf(message: NativeMessage): string | null {
+  const key = message.key;
+  if (key === undefined || key === null) return null;
+  return typeof key === 'string' ? key : key.toString('utf8');
+}
+
+/** Decodes a fetched message into the items the iterator will hand out, in order. */
+export function toItems<T>(message: NativeMessage, decode: MessageDecoder<T>): BufferedMessage<Item<T>> {
+  const offset = String(message.offset);
+  const timestamp = new Date(message.timestamp ?? 0);
+  const key = keyOf(message);
+  const headers = headersOf(message);
+  const { topic, partition } = message;
+  const result = decode(message.value);
+  const bytes = message.value?.length ?? 0;
+  if (!result.ok) {
+    const record: InvalidTelemetryRecord = {
+      value: undefined,
+      error: result.error,
+      bytes: message.value,
+      topic,
+      partition,
+      offset,
+      timestamp,
+      key,
+      headers,
+      source: 'live',
+    };
+    return { topic, partition, offset, bytes, items: [{ kind: 'invalid', record }] };
+  }
+  const items = result.records.map((reading): Item<T> => ({
+    kind: 'record',
+    record: {
+      value: reading.value,
+      raw: reading.raw,
+      topic,
+      partition,
+      offset,
+      timestamp,
+      key,
+      headers,
+      source: 'live',
+    },
+  }));
+  return { topic, partition, offset, bytes, items };
+}
