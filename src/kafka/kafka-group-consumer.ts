@@ -98,7 +98,7 @@ export class KafkaGroupConsumer {
     const { 'auto.offset.reset': reset, ...global } = config;
     this.#client = new native.KafkaConsumer(
       { ...global, rebalance_cb: rebalance },
-      reset === undefined ? {} : { 'auto.offset.reset': reset },
+      reset === undefined ? {} : { 'auto.offset.reset': String(reset) as 'earliest' | 'latest' },
     ) as Consumer;
     this.#client.on('event.error', (error) => hooks.onError(error));
     if (hooks.onLog) this.#client.on('event.log', hooks.onLog);
