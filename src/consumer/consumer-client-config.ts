@@ -1,10 +1,5 @@
-import { ConfigError } from '../errors/config-error.js';
 import type { ClientConfig } from '../kafka/client-config.js';
 import type { ConsumerOptions } from './consumer-options.js';
-
-// Properties the delivery guarantees rely on: librdkafka must never store or commit an offset the
-// loop body has not finished, and the consumer owns the rebalance and commit callbacks.
-const reserved = ['enable.auto.commit', 'enable.auto.offset.store', 'group.id', 'rebalance_cb', 'offset_commit_cb'];
 
 /** The librdkafka configuration of a telemetry consumer. */
 export async function consumerClientConfig(options: ConsumerOptions): Promise<ClientConfig> {

@@ -9,6 +9,16 @@ export type OnInvalid = (typeof OnInvalid)[keyof typeof OnInvalid];
 
 const positiveMs = z.number().int().positive();
 
+// Properties the delivery guarantees rely on: librdkafka must never store or commit an offset the
+// loop body has not finished, and the consumer owns the group id and the rebalance and commit callbacks.
+const reservedKafkaConfig = [
+  'enable.auto.commit',
+  'enable.auto.offset.store',
+  'group.id',
+  'rebalance_cb',
+  'offset_commit_cb',
+];
+
 /** Partitions given to or taken from this consumer. */
 export interface PartitionsEvent {
   partitions: { topic: string; partition: number }[];
@@ -71,6 +81,17 @@ export const consumerOptionsSchema = z
     onDataLoss: z.custom<(error: Error) => void>((v) => typeof v === 'function').optional(),
     /** Extra librdkafka properties, for tuning. Properties the delivery guarantees rely on are refused. */
     kafkaConfig: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .superRefine((o, context) => {
+    for (const key of Object.keys(o.kafkaConfig ?? {})) {
+      if (reservedKafkaConfig.includes(key)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['kafkaConfig', key],
+          message: `"${key}" is managed by the consumer to guarantee at-least-once delivery and may not be set`,
+        });
+      }
+    }
   })
   .refine((o) => o.onInvalid !== 'dead-letter' || o.deadLetterTopic !== undefined, {
     message: "onInvalid: 'dead-letter' needs deadLetterTopic",

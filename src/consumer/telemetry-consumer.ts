@@ -138,7 +138,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     const where = { topic: record.topic, partition: record.partition, offset: record.offset, code: record.error.code };
     if (onInvalid === 'yield') return record;
     if (onInvalid === 'throw') {
-      this.#fatal = record.error;
+      this.#fail(record.error);
       throw record.error;
     }
     if (onInvalid === 'dead-letter') {
@@ -156,10 +156,10 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   }
 
   #start(): Promise<void> {
-    this.#started ??= this.#connect().catch(async (error: unknown) => {
+    // On failure the iterator's `finally` closes the consumer (closing waits for this promise).
+    this.#started ??= this.#connect().catch((error: unknown) => {
       this.#fail(error as Error);
-      await this.close();
-      throw error;
+      throw this.#fatal;
     });
     return this.#started;
   }

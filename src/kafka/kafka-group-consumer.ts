@@ -69,6 +69,7 @@ export class KafkaGroupConsumer {
   readonly #brokers: string;
   #disconnected: Promise<void> | undefined;
   #admin: NativeAdmin | undefined;
+  #ready = false;
 
   constructor(config: ClientConfig, hooks: GroupConsumerHooks) {
     this.#brokers = String(config['bootstrap.servers'] ?? '');
@@ -115,8 +116,10 @@ export class KafkaGroupConsumer {
   }
 
   /** Connects, resolving with the cluster metadata or rejecting with a typed error. */
-  connect(timeoutMs: number, signal?: AbortSignal): Promise<NativeMetadata> {
-    return connectClient(this.#client, { brokers: this.#brokers, role: 'Consumer', timeoutMs, signal });
+  async connect(timeoutMs: number, signal?: AbortSignal): Promise<NativeMetadata> {
+    const metadata = await connectClient(this.#client, { brokers: this.#brokers, role: 'Consumer', timeoutMs, signal });
+    this.#ready = true;
+    return metadata;
   }
 
   /** Metadata of one topic. */
@@ -227,12 +230,15 @@ export class KafkaGroupConsumer {
   /** Leaves the group and disconnects. Idempotent. */
   disconnect(): Promise<void> {
     this.#disconnected ??= new Promise<void>((resolve) => {
+      this.#admin?.disconnect();
       if (!this.#client.isConnected()) {
         resolve();
         return;
       }
-      this.#admin?.disconnect();
       this.#client.disconnect(() => resolve());
+      // A connect that failed fast (bad credentials) leaves librdkafka's metadata request running
+      // until its timeout, and disconnecting waits for it: let that finish in the background.
+      if (!this.#ready) resolve();
     });
     return this.#disconnected;
   }
