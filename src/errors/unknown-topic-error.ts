@@ -1,0 +1,12 @@
+import { ErrorCode } from './error-codes.js';
+import { GoodweKafkaError, type GoodweKafkaErrorOptions } from './goodwe-kafka-error.js';
+
+/**
+ * Thrown when the topic does not exist on the cluster. Check the topic (or distributor code)
+ * GoodWe gave; GoodWe creates it when it approves the distributor code.
+ */
+export class UnknownTopicError extends GoodweKafkaError {
+  constructor(message: string, options: GoodweKafkaErrorOptions = {}) {
+    super(ErrorCode.UnknownTopic, message, { retriable: false, ...options });
+  }
+}
