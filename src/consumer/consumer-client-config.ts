@@ -3,13 +3,6 @@ import type { ConsumerOptions } from './consumer-options.js';
 
 /** The librdkafka configuration of a telemetry consumer. */
 export async function consumerClientConfig(options: ConsumerOptions): Promise<ClientConfig> {
-  for (const key of Object.keys(options.kafkaConfig ?? {})) {
-    if (reserved.includes(key)) {
-      throw new ConfigError(
-        `kafkaConfig may not set "${key}": the consumer manages it to guarantee at-least-once delivery.`,
-      );
-    }
-  }
   const connection = await options.connection.clientConfig();
   return {
     ...connection,

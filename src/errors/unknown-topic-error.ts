@@ -2,8 +2,8 @@ import { ErrorCode } from './error-codes.js';
 import { GoodweKafkaError, type GoodweKafkaErrorOptions } from './goodwe-kafka-error.js';
 
 /**
- * Thrown when the topic to read does not exist on the cluster. Check the topic name (GoodWe
- * names it after your distributor code) and that the address points at the right cluster.
+ * Thrown when the topic does not exist on the cluster. Check the topic (or distributor code)
+ * GoodWe gave; GoodWe creates it when it approves the distributor code.
  */
 export class UnknownTopicError extends GoodweKafkaError {
   constructor(message: string, options: GoodweKafkaErrorOptions = {}) {

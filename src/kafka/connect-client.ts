@@ -1,6 +1,8 @@
 import type { LibrdKafkaError, NativeMetadata } from './native.js';
 import { isAuthenticationFailure, isTlsFailure, toGoodweError } from './map-error.js';
 import { ConnectionError } from '../errors/connection-error.js';
+import { redactSecrets } from '../internal/redact-secrets.js';
+import type { NativeLog } from './client-logs.js';
 
 /** The part of a native client that connecting needs. */
 interface Connectable {
@@ -8,13 +10,6 @@ interface Connectable {
   disconnect(cb?: (err: unknown) => void): unknown;
   on(event: 'event.error' | 'event.log', listener: (event: LibrdKafkaError | NativeLog) => void): unknown;
   removeListener(event: 'event.error' | 'event.log', listener: (event: LibrdKafkaError | NativeLog) => void): unknown;
-}
-
-/** A log line from librdkafka. */
-interface NativeLog {
-  severity: number;
-  fac: string;
-  message: string;
 }
 
 // librdkafka reports broker connection failures (bad credentials, TLS, refused) only as FAIL log
@@ -32,6 +27,8 @@ export interface ConnectOptions {
   /** Give up after this long. */
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  /** Secret values (from {@link secretsOfConfig}) never to repeat in an error message. */
+  secrets?: readonly string[] | undefined;
 }
 
 /**
@@ -43,10 +40,11 @@ export interface ConnectOptions {
  */
 export function connectClient(client: Connectable, options: ConnectOptions): Promise<NativeMetadata> {
   const operation = `${options.role} connecting to ${options.brokers}`;
+  const context = { operation, brokers: options.brokers, secrets: options.secrets ?? [] };
   return new Promise<NativeMetadata>((resolve, reject) => {
     let settled = false;
     let lastError: LibrdKafkaError | NativeLog | undefined;
-    const finish = (error: Error | undefined, metadata?: NativeMetadata): void => {
+    const finish = (error: unknown, metadata?: NativeMetadata): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -60,17 +58,17 @@ export function connectClient(client: Connectable, options: ConnectOptions): Pro
       if ('fac' in error && !isFailureLog(error)) return;
       lastError = error;
       if (isAuthenticationFailure(error) || isTlsFailure(error)) {
-        finish(toGoodweError(error, { operation, brokers: options.brokers }));
+        finish(toGoodweError(error, context));
       }
     };
-    const onAbort = (): void =>
-      finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error('Aborted'));
+    // Aborts reject with the signal's reason, whatever it is, as AbortSignal users expect.
+    const onAbort = (): void => finish(options.signal?.reason ?? new Error('Aborted'));
     // Either the credentials or TLS were rejected, or nothing usable answered at all.
     const failure = (cause: unknown): Error => {
       if (lastError && (isAuthenticationFailure(lastError) || isTlsFailure(lastError))) {
-        return toGoodweError(lastError, { operation, brokers: options.brokers });
+        return toGoodweError(lastError, context);
       }
-      const detail = lastError ? ` Last broker error: ${lastError.message}` : '';
+      const detail = lastError ? ` Last broker error: ${redactSecrets(lastError.message, context.secrets)}` : '';
       return new ConnectionError(
         `${operation} failed: no broker answered within ${options.timeoutMs} ms (brokers tried: ${options.brokers}).${detail}`,
         { cause, retriable: true },

@@ -1,5 +1,7 @@
 import type { ClientConfig } from './client-config.js';
+import { forwardClientLogs, secretsOfConfig } from './client-logs.js';
 import { connectClient } from './connect-client.js';
+import type { Logger } from '../internal/logger.js';
 import { toGoodweError } from './map-error.js';
 import {
   native,
@@ -33,6 +35,8 @@ export interface Delivery {
 export interface ProducerConnectOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Receives librdkafka's log lines, secrets redacted, until the client is closed. */
+  logger?: Logger;
 }
 
 /**
@@ -42,12 +46,15 @@ export interface ProducerConnectOptions {
 export class KafkaProducer implements AsyncDisposable {
   readonly #client: NativeProducer;
   readonly #brokers: string;
+  readonly #secrets: string[];
+  #stopLogs: () => void = () => undefined;
   readonly #pending = new Map<number, { resolve: (d: Delivery) => void; reject: (e: Error) => void }>();
   #nextId = 0;
   #closed: Promise<void> | undefined;
 
   private constructor(config: ClientConfig) {
     this.#brokers = String(config['bootstrap.servers'] ?? '');
+    this.#secrets = secretsOfConfig(config);
     this.#client = new native.Producer({ ...config, dr_cb: true });
     this.#client.on(
       'delivery-report',
@@ -65,11 +72,16 @@ export class KafkaProducer implements AsyncDisposable {
   /** Creates a producer and connects it. */
   static async connect(config: ClientConfig, options: ProducerConnectOptions = {}): Promise<KafkaProducer> {
     const producer = new KafkaProducer(config);
+    if (options.logger) producer.#stopLogs = forwardClientLogs(producer.#client, options.logger, producer.#secrets);
     await connectClient(producer.#client, {
       brokers: producer.#brokers,
       role: 'Producer',
       timeoutMs: options.timeoutMs ?? 15_000,
       signal: options.signal,
+      secrets: producer.#secrets,
+    }).catch((error: unknown) => {
+      producer.#stopLogs();
+      throw error;
     });
     producer.#client.setPollInterval(5);
     return producer;
@@ -113,7 +125,8 @@ export class KafkaProducer implements AsyncDisposable {
   close(): Promise<void> {
     this.#closed ??= this.flush()
       .catch(() => undefined)
-      .then(() => new Promise<void>((resolve) => this.#client.disconnect(() => resolve())));
+      .then(() => new Promise<void>((resolve) => this.#client.disconnect(() => resolve())))
+      .finally(() => this.#stopLogs());
     return this.#closed;
   }
 

@@ -1,5 +1,7 @@
 import type { ClientConfig } from './client-config.js';
+import { forwardClientLogs, secretsOfConfig } from './client-logs.js';
 import { connectClient } from './connect-client.js';
+import type { Logger } from '../internal/logger.js';
 import { toGoodweError } from './map-error.js';
 import { native, type NativeConsumer, type NativeMessage } from './native.js';
 
@@ -15,6 +17,8 @@ export interface ReadPosition {
 export interface ReaderConnectOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Receives librdkafka's log lines, secrets redacted, until the client is closed. */
+  logger?: Logger;
 }
 
 // librdkafka's logical offsets.
@@ -27,10 +31,13 @@ const logicalOffset: Record<string, number> = { earliest: -2, latest: -1 };
 export class KafkaReader implements AsyncDisposable {
   readonly #client: NativeConsumer;
   readonly #brokers: string;
+  readonly #secrets: string[];
+  #stopLogs: () => void = () => undefined;
   #closed: Promise<void> | undefined;
 
   private constructor(config: ClientConfig) {
     this.#brokers = String(config['bootstrap.servers'] ?? '');
+    this.#secrets = secretsOfConfig(config);
     // A group id is required by the native consumer even though nothing is ever committed.
     this.#client = new native.KafkaConsumer(
       {
@@ -51,11 +58,16 @@ export class KafkaReader implements AsyncDisposable {
     options: ReaderConnectOptions = {},
   ): Promise<KafkaReader> {
     const reader = new KafkaReader(config);
+    if (options.logger) reader.#stopLogs = forwardClientLogs(reader.#client, options.logger, reader.#secrets);
     await connectClient(reader.#client, {
       brokers: reader.#brokers,
       role: 'Reader',
       timeoutMs: options.timeoutMs ?? 15_000,
       signal: options.signal,
+      secrets: reader.#secrets,
+    }).catch((error: unknown) => {
+      reader.#stopLogs();
+      throw error;
     });
     reader.#client.assign(
       positions.map((p) => ({
@@ -82,7 +94,9 @@ export class KafkaReader implements AsyncDisposable {
 
   /** Disconnects. Idempotent. */
   close(): Promise<void> {
-    this.#closed ??= new Promise<void>((resolve) => this.#client.disconnect(() => resolve()));
+    this.#closed ??= new Promise<void>((resolve) => this.#client.disconnect(() => resolve())).finally(() =>
+      this.#stopLogs(),
+    );
     return this.#closed;
   }
 

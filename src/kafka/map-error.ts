@@ -5,6 +5,7 @@ import { isGoodweKafkaError, type GoodweKafkaError } from '../errors/goodwe-kafk
 import { KafkaClientError } from '../errors/kafka-client-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { TlsError } from '../errors/tls-error.js';
+import { redactSecrets } from '../internal/redact-secrets.js';
 import { RdCode } from './error-codes.js';
 
 /** Shape of an error raised by the native client. */
@@ -20,6 +21,8 @@ export interface ErrorContext {
   operation: string;
   /** Comma-separated broker addresses, named in connection errors. */
   brokers?: string;
+  /** Secret values (password, key) to strip from the client's words before they reach a message. */
+  secrets?: readonly string[];
 }
 
 function nativeCode(error: unknown): number | undefined {
@@ -32,8 +35,14 @@ function nativeMessage(error: unknown): string {
   return typeof message === 'string' ? message : String(error);
 }
 
+// The broker refused the SASL mechanism (not enabled on that listener, or no SASL at all there):
+// "SASL SCRAM-SHA-512 mechanism handshake failed: ... broker's supported mechanisms: PLAIN".
+// It says "handshake" but it is an authentication problem, not a TLS one.
+const saslHandshakeFailure = /SASL \S+ mechanism handshake failed|Unsupported SASL mechanism/i;
+
 /** Tells whether a native error is TLS-related (librdkafka reports many of these as transport errors). */
 export function isTlsFailure(error: unknown): boolean {
+  if (saslHandshakeFailure.test(nativeMessage(error))) return false;
   return nativeCode(error) === RdCode.ssl || /\bSSL\b|certificate|handshake/i.test(nativeMessage(error));
 }
 
@@ -43,7 +52,8 @@ export function isAuthenticationFailure(error: unknown): boolean {
   return (
     code === RdCode.authentication ||
     code === RdCode.saslAuthenticationFailed ||
-    /SASL authentication|Authentication failed|Invalid username or password/i.test(nativeMessage(error))
+    /SASL authentication|Authentication failed|Invalid username or password/i.test(nativeMessage(error)) ||
+    saslHandshakeFailure.test(nativeMessage(error))
   );
 }
 
@@ -54,34 +64,42 @@ export function isAuthenticationFailure(error: unknown): boolean {
 export function toGoodweError(error: unknown, context: ErrorContext): GoodweKafkaError {
   if (isGoodweKafkaError(error)) return error;
   const code = nativeCode(error);
-  const detail = nativeMessage(error);
+  const raw = nativeMessage(error);
+  const detail = redactSecrets(raw, context.secrets);
+  // Keep the code for diagnosis but never a secret the client's words contained.
+  const cause = detail === raw ? error : Object.assign(new Error(detail), { code });
   const where = context.brokers ? ` (brokers tried: ${context.brokers})` : '';
   if (isAuthenticationFailure(error)) {
+    const hint = saslHandshakeFailure.test(detail)
+      ? 'The broker does not accept this SASL mechanism on that address: check the mechanism option and that the address is the SASL listener GoodWe gave.'
+      : 'Check the account, the password and the mechanism GoodWe issued.';
     return new AuthenticationError(
-      `${context.operation} failed: the broker rejected the account, password or SASL mechanism${where}. Check the credentials and the mechanism. Broker said: ${detail}`,
-      { cause: error },
+      `${context.operation} failed: the broker rejected the account, password or SASL mechanism${where}. ${hint} Broker said: ${detail}`,
+      { cause },
     );
   }
   if (isTlsFailure(error)) {
-    return new TlsError(
-      `${context.operation} failed: TLS handshake error${where}. Check the CA file and the broker host name. Broker said: ${detail}`,
-      { cause: error },
-    );
+    const hint = /PLAINTEXT broker listener/i.test(detail)
+      ? 'The address looks like a plaintext listener: check the port, or turn TLS off for it.'
+      : 'Check the CA (tls.ca) and that the address is a host name the broker certificate names.';
+    return new TlsError(`${context.operation} failed: TLS handshake error${where}. ${hint} Broker said: ${detail}`, {
+      cause,
+    });
   }
   if (code === RdCode.topicAuthorizationFailed || code === RdCode.groupAuthorizationFailed) {
     return new AuthorizationError(
       `${context.operation} failed: not authorised (${detail}). Ask the cluster operator for access.`,
       {
-        cause: error,
+        cause,
       },
     );
   }
   if (code === RdCode.allBrokersDown || code === RdCode.transport || code === RdCode.resolve) {
-    return new ConnectionError(`${context.operation} failed: no broker reachable${where}. ${detail}`, { cause: error });
+    return new ConnectionError(`${context.operation} failed: no broker reachable${where}. ${detail}`, { cause });
   }
   if (code === RdCode.timedOut) {
-    return new TimeoutError(`${context.operation} timed out${where}. ${detail}`, { cause: error });
+    return new TimeoutError(`${context.operation} timed out${where}. ${detail}`, { cause });
   }
   const retriable = (error as NativeError | undefined)?.isRetriable === true;
-  return new KafkaClientError(`${context.operation} failed: ${detail}`, { cause: error, retriable });
+  return new KafkaClientError(`${context.operation} failed: ${detail}`, { cause, retriable });
 }

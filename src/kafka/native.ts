@@ -12,4 +12,5 @@ export type {
   TopicPartitionOffset,
   MessageHeader,
   Metadata as NativeMetadata,
+  TopicDescription as NativeTopicDescription,
 } from '@confluentinc/kafka-javascript';
