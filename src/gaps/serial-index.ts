@@ -17,7 +17,7 @@ export interface SerialIndexOptions {
    * @default 1_000_000
    */
   maxSerials?: number;
-  /** Slots allocated up front; grown by doubling. @default 1024 */
+  /** Slots allocated up front; grown by half each time they run out. @default 1024 */
   initialCapacity?: number;
 }
 
@@ -133,7 +133,7 @@ export class SerialIndex {
     return this.#slots.size;
   }
 
-  /** Slots allocated (grows by doubling). */
+  /** Slots allocated (grows by half when full). */
   get capacity(): number {
     return this.#capacity;
   }
@@ -144,7 +144,8 @@ export class SerialIndex {
   }
 
   #grow(): void {
-    this.#capacity = Math.min(this.#capacity * 2, Math.max(this.#maxSerials, this.#capacity + 1));
+    // By half, not double: right after a growth step the unused slots cost a third, not a half.
+    this.#capacity = Math.min(Math.ceil(this.#capacity * 1.5), Math.max(this.#maxSerials, this.#capacity + 1));
     const partitions = new Uint16Array(this.#capacity);
     partitions.set(this.#partitions);
     this.#partitions = partitions;
