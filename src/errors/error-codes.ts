@@ -41,6 +41,8 @@ export const ErrorCode = {
   DecodeMissingSerial: 'GWK_DECODE_MISSING_SERIAL',
   /** A message failed schema validation. */
   DecodeInvalid: 'GWK_DECODE_INVALID',
+  /** Saved gap-detection state could not be read or written (unreadable, corrupt or unwritable file). */
+  GapState: 'GWK_GAP_STATE',
 } as const;
 
 /** The union of every stable error code. */

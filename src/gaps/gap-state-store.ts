@@ -1,0 +1,55 @@
+/** What is kept about one inverter between runs: enough to detect a gap across a restart. */
+export interface GapStateEntry {
+  serialNumber: string;
+  /** Telemetry time of the last reading seen, in epoch milliseconds. */
+  lastTimeMs: number;
+  /** Reporting interval, configured or learned; absent while still unknown. */
+  cadenceMs?: number;
+}
+
+/**
+ * Where per-partition gap-detection state is kept between runs. Optional: without a store the
+ * state is rebuilt on assignment by scanning a lookback window of the log (SPEC section 4). A
+ * store lets a restart see a gap that began before that window.
+ *
+ * State is per (topic, partition) because it moves with a partition between consumer instances.
+ * Implementations reject with a `GapStateError` naming what failed.
+ *
+ * @example
+ * ```ts
+ * createTelemetryConsumer({ ..., gaps: { refill: true, store: new FileGapStateStore('./gap-state') } });
+ * ```
+ */
+export interface GapStateStore {
+  /** The saved entries of a partition; empty when nothing was saved. */
+  load(topic: string, partition: number): Promise<GapStateEntry[]>;
+  /** Replaces the saved entries of a partition. */
+  save(topic: string, partition: number, entries: readonly GapStateEntry[]): Promise<void>;
+  /** Forgets a partition. Dropping one that was never saved is not an error. */
+  drop(topic: string, partition: number): Promise<void>;
+}
+
+const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+/** A {@link GapStateStore} that lives as long as the process: for tests and short-lived tools. */
+export class MemoryGapStateStore implements GapStateStore {
+  readonly #partitions = new Map<string, GapStateEntry[]>();
+
+  load(topic: string, partition: number): Promise<GapStateEntry[]> {
+    const entries = this.#partitions.get(key(topic, partition)) ?? [];
+    return Promise.resolve(entries.map((entry) => ({ ...entry })));
+  }
+
+  save(topic: string, partition: number, entries: readonly GapStateEntry[]): Promise<void> {
+    this.#partitions.set(
+      key(topic, partition),
+      entries.map((entry) => ({ ...entry })),
+    );
+    return Promise.resolve();
+  }
+
+  drop(topic: string, partition: number): Promise<void> {
+    this.#partitions.delete(key(topic, partition));
+    return Promise.resolve();
+  }
+}
