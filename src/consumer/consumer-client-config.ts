@@ -1,9 +1,10 @@
 import type { ClientConfig } from '../kafka/client-config.js';
+import { toClientConfig } from '../kafka/connection-config.js';
 import type { ConsumerOptions } from './consumer-options.js';
 
 /** The librdkafka configuration of a telemetry consumer. */
 export async function consumerClientConfig(options: ConsumerOptions): Promise<ClientConfig> {
-  const connection = await options.connection.clientConfig();
+  const connection = await toClientConfig(options.connection);
   return {
     ...connection,
     'group.id': options.groupId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../internal/logger.js';
-import type { ConsumerConnection } from './consumer-connection.js';
+import { KafkaConnection } from '../auth/kafka-connection.js';
 
 /** What to do with a message that cannot be decoded. */
 export const OnInvalid = { skip: 'skip', yield: 'yield', throw: 'throw', deadLetter: 'dead-letter' } as const;
@@ -31,10 +31,9 @@ export interface PartitionsEvent {
 export const consumerOptionsSchema = z
   .object({
     /** Where to read: from `goodweConnection`, `connectionFromEnv` or `connectionFromUrl`. */
-    connection: z.custom<ConsumerConnection>(
-      (value) => typeof value === 'object' && value !== null && 'topic' in value && 'clientConfig' in value,
-      { message: 'connection must come from goodweConnection(), connectionFromEnv() or connectionFromUrl()' },
-    ),
+    connection: z.custom<KafkaConnection>((value) => value instanceof KafkaConnection, {
+      message: 'must come from goodweConnection(), connectionFromEnv() or connectionFromUrl()',
+    }),
     /** Consumer group id. Instances with the same id share the topic's partitions. */
     groupId: z.string().trim().min(1, 'groupId must be a non-empty string'),
     /** Topics to read. @default the connection's topic */
@@ -57,8 +56,8 @@ export const consumerOptionsSchema = z
     fetchBatchSize: z.number().int().min(1).max(100_000).default(1000),
     /** How often finished offsets are committed. They are also committed on revoke and close. @default 5000 */
     commitIntervalMs: positiveMs.default(5000),
-    /** Limit for connecting and for the first `next()` to fail on bad credentials or topic. @default 15000 */
-    connectTimeoutMs: positiveMs.default(15_000),
+    /** Limit for connecting and for the first `next()` to fail on bad credentials or topic. @default the connection's `connectTimeoutMs` */
+    connectTimeoutMs: positiveMs.optional(),
     /** How long all brokers may be unreachable before iteration ends with an error. @default 60000 */
     maxUnavailableMs: positiveMs.default(60_000),
     /** `health()` says `stalled` when lag is positive and nothing was delivered for this long. @default 60000 */
@@ -96,7 +95,8 @@ export const consumerOptionsSchema = z
   .refine((o) => o.onInvalid !== 'dead-letter' || o.deadLetterTopic !== undefined, {
     message: "onInvalid: 'dead-letter' needs deadLetterTopic",
     path: ['deadLetterTopic'],
-  });
+  })
+  .transform((o) => ({ ...o, connectTimeoutMs: o.connectTimeoutMs ?? o.connection.connectTimeoutMs }));
 
 /** Options as callers write them. */
 export type ConsumerOptionsInput = z.input<typeof consumerOptionsSchema>;

@@ -1,4 +1,5 @@
 import type { Logger } from '../internal/logger.js';
+import { toClientConfig } from '../kafka/connection-config.js';
 import { KafkaProducer } from '../kafka/kafka-producer.js';
 import type { ConsumerOptions } from './consumer-options.js';
 import type { InvalidTelemetryRecord } from './telemetry-record.js';
@@ -17,14 +18,12 @@ export class DeadLetterSink {
   ) {}
 
   async send(record: InvalidTelemetryRecord): Promise<void> {
-    this.#producer ??= this.options.connection
-      .clientConfig()
-      .then((config) =>
-        KafkaProducer.connect(
-          { ...config, 'enable.idempotence': true, acks: 'all' },
-          { timeoutMs: this.options.connectTimeoutMs },
-        ),
-      );
+    this.#producer ??= toClientConfig(this.options.connection).then((config) =>
+      KafkaProducer.connect(
+        { ...config, 'enable.idempotence': true, acks: 'all' },
+        { timeoutMs: this.options.connectTimeoutMs, logger: this.log },
+      ),
+    );
     const producer = await this.#producer;
     await producer.send({
       topic: this.options.deadLetterTopic!,

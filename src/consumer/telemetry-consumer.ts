@@ -167,11 +167,15 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   async #connect(): Promise<void> {
     const options = this.#options;
     const config = await consumerClientConfig(options);
-    const kafka = new KafkaGroupConsumer(config, {
-      onAssign: (partitions) => this.#onAssign(partitions),
-      onRevoke: (partitions, lost) => this.#onRevoke(partitions, lost),
-      onError: (error) => this.#onKafkaError(error),
-    });
+    const kafka = new KafkaGroupConsumer(
+      config,
+      {
+        onAssign: (partitions) => this.#onAssign(partitions),
+        onRevoke: (partitions, lost) => this.#onRevoke(partitions, lost),
+        onError: (error) => this.#onKafkaError(error),
+      },
+      this.#options.logger,
+    );
     this.#kafka = kafka;
     const metadata = await kafka.connect(options.connectTimeoutMs, options.signal);
     const topics = options.topics ?? [options.connection.topic];

@@ -1,5 +1,7 @@
 import type { ClientConfig } from './client-config.js';
+import { forwardClientLogs, secretsOfConfig } from './client-logs.js';
 import { connectClient } from './connect-client.js';
+import type { Logger } from '../internal/logger.js';
 import { toGoodweError } from './map-error.js';
 import {
   native,
@@ -33,8 +35,6 @@ export interface GroupConsumerHooks {
   onRevoke(partitions: Partition[], lost: boolean): PartitionOffset[];
   /** librdkafka reported an error outside any call. */
   onError(error: LibrdKafkaError): void;
-  /** A librdkafka log line. */
-  onLog?(line: { severity: number; fac: string; message: string }): void;
 }
 
 // Methods the binding has (lib/kafka-consumer.js) but its type declarations omit.
@@ -70,8 +70,9 @@ export class KafkaGroupConsumer {
   #disconnected: Promise<void> | undefined;
   #admin: NativeAdmin | undefined;
   #ready = false;
+  readonly #secrets: string[];
 
-  constructor(config: ClientConfig, hooks: GroupConsumerHooks) {
+  constructor(config: ClientConfig, hooks: GroupConsumerHooks, logger?: Logger) {
     this.#brokers = String(config['bootstrap.servers'] ?? '');
     const rebalance = (error: LibrdKafkaError, assignment: Partition[]): void => {
       const cooperative = this.#client.rebalanceProtocol() === 'COOPERATIVE';
@@ -102,7 +103,8 @@ export class KafkaGroupConsumer {
       reset === undefined ? {} : { 'auto.offset.reset': String(reset) as 'earliest' | 'latest' },
     ) as Consumer;
     this.#client.on('event.error', (error) => hooks.onError(error));
-    if (hooks.onLog) this.#client.on('event.log', hooks.onLog);
+    this.#secrets = secretsOfConfig(config);
+    if (logger) forwardClientLogs(this.#client, logger, this.#secrets);
     // Return a batch as soon as one message is there instead of waiting to fill it.
     this.#client.setDefaultIsTimeoutOnlyForFirstMessage(true);
   }
@@ -117,7 +119,13 @@ export class KafkaGroupConsumer {
 
   /** Connects, resolving with the cluster metadata or rejecting with a typed error. */
   async connect(timeoutMs: number, signal?: AbortSignal): Promise<NativeMetadata> {
-    const metadata = await connectClient(this.#client, { brokers: this.#brokers, role: 'Consumer', timeoutMs, signal });
+    const metadata = await connectClient(this.#client, {
+      brokers: this.#brokers,
+      role: 'Consumer',
+      timeoutMs,
+      signal,
+      secrets: this.#secrets,
+    });
     this.#ready = true;
     return metadata;
   }

@@ -61,10 +61,7 @@ describe('TelemetryConsumer start-up failures', () => {
 
   it('rejects the first next() with ConnectionError naming the address when no broker listens there', async () => {
     const port = await freePort();
-    const connection = {
-      topic: 't',
-      clientConfig: () => Promise.resolve({ 'bootstrap.servers': `127.0.0.1:${port}` }),
-    };
+    const connection = plaintextConnection('t', `127.0.0.1:${port}`);
     const { error, elapsedMs } = await firstNext(connection, 3000);
     expect(error?.code).toBe('GWK_CONNECTION');
     expect(error?.message).toContain(`127.0.0.1:${port}`);

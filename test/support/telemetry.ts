@@ -1,27 +1,7 @@
-import type { ConsumerConnection } from '../../src/consumer/consumer-connection.js';
-import type { ClientConfig } from '../../src/kafka/client-config.js';
 import { KafkaProducer } from '../../src/kafka/kafka-producer.js';
-import { broker, plaintextConfig } from './kafka.js';
+import { plaintextConfig } from './kafka.js';
 
-/** A connection to the test broker's PLAINTEXT listener for `topic`. */
-export function plaintextConnection(topic: string, extra: ClientConfig = {}): ConsumerConnection {
-  return { topic, clientConfig: () => Promise.resolve({ ...plaintextConfig(), ...extra }) };
-}
-
-/** A SASL_PLAINTEXT connection with the given user. */
-export function saslConnection(topic: string, user: { name: string; password: string }): ConsumerConnection {
-  return {
-    topic,
-    clientConfig: () =>
-      Promise.resolve({
-        'bootstrap.servers': broker().saslPlaintext ?? '',
-        'security.protocol': 'sasl_plaintext',
-        'sasl.mechanisms': 'SCRAM-SHA-512',
-        'sasl.username': user.name,
-        'sasl.password': user.password,
-      }),
-  };
-}
+export { plaintextConnection, saslConnection } from './telemetry-connection.js';
 
 /** A reading as GoodWe's lowercase family writes it. */
 export function reading(serial: string, timeMs: number, extra: Record<string, unknown> = {}): Buffer {
