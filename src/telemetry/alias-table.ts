@@ -22,12 +22,13 @@ const snakeToCamel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, 
 
 /**
  * The spellings one declared wire name stands for: itself, all lowercase (the `invert_full`
- * family), PascalCase and camelCase, so that declaring `vpv1` also covers `Vpv1` and declaring
- * `hour_total` covers `hourTotal` and `HourTotal`.
+ * family), and its PascalCase and camelCase forms, so that declaring `vpv1` also covers `Vpv1`
+ * and declaring `hour_total` covers `hourTotal` and `HourTotal`.
  */
 export function wireVariants(name: string): string[] {
   const camel = lowerFirst(snakeToCamel(name));
-  return [...new Set([name, name.toLowerCase(), upperFirst(name), lowerFirst(name), camel, upperFirst(camel)])];
+  const cased = name.includes('_') ? [] : [upperFirst(name), lowerFirst(name)];
+  return [...new Set([name, name.toLowerCase(), ...cased, camel, upperFirst(camel)])];
 }
 
 /**

@@ -15,7 +15,7 @@ describe('alias table', () => {
 
   it('derives the lowercase, PascalCase and camelCase spellings of a declared name', () => {
     expect(wireVariants('vpv1')).toStrictEqual(['vpv1', 'Vpv1']);
-    expect(wireVariants('hour_total')).toStrictEqual(['hour_total', 'Hour_total', 'hourTotal', 'HourTotal']);
+    expect(wireVariants('hour_total')).toStrictEqual(['hour_total', 'hourTotal', 'HourTotal']);
     expect(wireVariants('WorkMode')).toStrictEqual(['WorkMode', 'workmode', 'workMode']);
   });
 
