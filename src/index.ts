@@ -1,5 +1,77 @@
 // The public API of goodwe-kafka. Every export is listed by name: nothing leaks out by accident.
 
+// Consuming
+export { createTelemetryConsumer } from './consumer/create-telemetry-consumer.js';
+export type { ReadingOf, YieldedRecord } from './consumer/create-telemetry-consumer.js';
+export { TelemetryConsumer } from './consumer/telemetry-consumer.js';
+export { OnInvalid, consumerOptionsSchema } from './consumer/consumer-options.js';
+export type { ConsumerOptions, ConsumerOptionsInput, PartitionsEvent } from './consumer/consumer-options.js';
+export type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from './consumer/telemetry-record.js';
+export type { ConsumerHealth, ConsumerStats, HealthState, PartitionStats } from './consumer/consumer-stats.js';
+
+// Connections
+export { goodweConnection } from './auth/goodwe-connection.js';
+export { connectionFromEnv, connectionEnvVars } from './auth/connection-from-env.js';
+export type { ConnectionFromEnvOptions } from './auth/connection-from-env.js';
+export { connectionFromUrl, connectionUrlSchemes } from './auth/connection-from-url.js';
+export type { ConnectionFromUrlOptions } from './auth/connection-from-url.js';
+export { connectionOptionsSchema, tlsOptionsSchema } from './auth/connection-options.js';
+export type { ConnectionOptions, PasswordProvider, TlsOptions } from './auth/connection-options.js';
+export type { ClientConfig } from './kafka/client-config.js';
+export type { Delivery, OutgoingMessage } from './kafka/kafka-producer.js';
+export type { KafkaConnection, SecurityProtocol, TlsSummary } from './auth/kafka-connection.js';
+export { SaslMechanism } from './auth/sasl-mechanism.js';
+export { verifyConnection } from './kafka/verify-connection.js';
+export type { ConnectionReport, VerifyConnectionOptions } from './kafka/verify-connection.js';
+export { selfCheck } from './kafka/self-check.js';
+export type { SelfCheckReport } from './kafka/self-check.js';
+
+// Telemetry
+export { decodeTelemetry } from './telemetry/decode-telemetry.js';
+export type { DecodedTelemetry, TelemetryDecodeResult } from './telemetry/decode-telemetry.js';
+export { DEFAULT_MAX_TELEMETRY_BYTES } from './telemetry/decode-telemetry-options.js';
+export type { DecodeTelemetryOptions } from './telemetry/decode-telemetry-options.js';
+export { inverterTelemetrySchema } from './telemetry/inverter-telemetry-schema.js';
+export type { CanonicalTelemetryField, InverterTelemetry } from './telemetry/inverter-telemetry-schema.js';
+export { telemetryReadingSchema } from './telemetry/telemetry-reading-schema.js';
+export { telemetryFields } from './telemetry/telemetry-fields.js';
+export type { TelemetryFieldKind, TelemetryFieldSpec } from './telemetry/telemetry-fields.js';
+export type { TelemetryUnit } from './telemetry/telemetry-units.js';
+export { batteryModeLabels, InverterStatus, inverterStatusLabels, workModeLabels } from './telemetry/status-codes.js';
+
+// Gaps
+export { GapOutcome } from './gaps/gap-outcome.js';
+export type { GapEvent } from './gaps/gap-outcome.js';
+export { gapOptionsSchema } from './gaps/gap-options.js';
+export type { GapOptions } from './gaps/gap-options.js';
+export { MemoryGapStateStore } from './gaps/gap-state-store.js';
+export type { GapStateStore, GapStateEntry } from './gaps/gap-state-store.js';
+export { FileGapStateStore } from './gaps/file-gap-state-store.js';
+
+// Simulator
+export { simulateFleet } from './simulator/simulate-fleet.js';
+export type { FleetSimulation, SimulatedMessage, SimulatedMessageKind } from './simulator/simulate-fleet.js';
+export { simulationOptionsSchema, parseSimulationOptions } from './simulator/simulation-options.js';
+export type { SimulationOptions, ResolvedSimulationOptions } from './simulator/simulation-options.js';
+export { MAX_LOST_LISTED } from './simulator/simulation-report.js';
+export type { SimulationReport, LostReading, InverterCounts } from './simulator/simulation-report.js';
+export { INVALID_PAYLOAD_KINDS } from './simulator/invalid-payload.js';
+export type { InvalidPayloadKind } from './simulator/invalid-payload.js';
+export type { InverterProfile } from './simulator/inverter-profile.js';
+export type { InverterModel } from './simulator/inverter-models.js';
+export {
+  publishSimulation,
+  publishSimulationOptionsSchema,
+  THROUGHPUT_PRODUCER_CONFIG,
+} from './simulator/publish-simulation.js';
+export type {
+  PublishSimulationOptions,
+  PublishSimulationResult,
+  PublishProgress,
+  MessageSender,
+} from './simulator/publish-simulation.js';
+
+// Errors
 export { ErrorCode } from './errors/error-codes.js';
 export { GoodweKafkaError, isGoodweKafkaError } from './errors/goodwe-kafka-error.js';
 export type { GoodweKafkaErrorOptions } from './errors/goodwe-kafka-error.js';
@@ -8,15 +80,22 @@ export { AuthorizationError } from './errors/authorization-error.js';
 export { ClosedError } from './errors/closed-error.js';
 export { ConfigError } from './errors/config-error.js';
 export { ConnectionError } from './errors/connection-error.js';
+export { DataLossError } from './errors/data-loss-error.js';
+export { GapStateError } from './errors/gap-state-error.js';
 export { InsecureConfigError } from './errors/insecure-config-error.js';
 export { KafkaClientError } from './errors/kafka-client-error.js';
+export { TelemetryDecodeError } from './errors/telemetry-decode-error.js';
+export type {
+  TelemetryDecodeErrorCode,
+  TelemetryDecodeErrorOptions,
+  TelemetryMessageLocation,
+} from './errors/telemetry-decode-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export { TlsError } from './errors/tls-error.js';
+export { UnknownTopicError } from './errors/unknown-topic-error.js';
 export { UnsupportedFeatureError } from './errors/unsupported-feature-error.js';
 
-export { selfCheck } from './kafka/self-check.js';
-export type { SelfCheckReport } from './kafka/self-check.js';
-
+// Logging and time
 export { silentLogger } from './internal/logger.js';
 export type { Logger, LogFields } from './internal/logger.js';
 export type { Clock } from './internal/clock.js';

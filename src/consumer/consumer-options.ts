@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../internal/logger.js';
+import { DEFAULT_MAX_TELEMETRY_BYTES } from '../telemetry/decode-telemetry-options.js';
 import { KafkaConnection } from '../auth/kafka-connection.js';
 
 /** What to do with a message that cannot be decoded. */
@@ -42,8 +43,15 @@ export const consumerOptionsSchema = z
     onInvalid: z.enum(['skip', 'yield', 'throw', 'dead-letter']).default('skip'),
     /** Topic that receives undecodable messages with `onInvalid: 'dead-letter'`. */
     deadLetterTopic: z.string().min(1).optional(),
+    /**
+     * The schema each reading is validated with: `inverterTelemetrySchema` extended with your own
+     * fields, or your own schema; records are typed after it. @default inverterTelemetrySchema
+     */
+    schema: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: 'must be a zod schema' }).optional(),
     /** IANA zone for telemetry times written without an offset. @default 'UTC' */
     timeZone: z.string().min(1).default('UTC'),
+    /** Messages larger than this are invalid (`GWK_DECODE_TOO_LARGE`). @default 1048576 (1 MiB) */
+    maxMessageBytes: z.number().int().min(1024).default(DEFAULT_MAX_TELEMETRY_BYTES),
     /** Records held between the fetcher and the loop body before fetching pauses. @default 10000 */
     maxBufferedRecords: z.number().int().min(1).default(10_000),
     /** Message bytes held before fetching pauses. @default 33554432 (32 MiB) */

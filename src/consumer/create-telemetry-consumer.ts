@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error.js';
+import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.js';
 import { consumerOptionsSchema, type ConsumerOptionsInput } from './consumer-options.js';
 import type { MessageDecoder } from './message-decoder.js';
 import { TelemetryConsumer } from './telemetry-consumer.js';
@@ -9,6 +11,9 @@ import { telemetryDecoder } from './telemetry-decoder.js';
 export type YieldedRecord<T, O> = O extends { onInvalid: 'yield' }
   ? TelemetryRecord<T> | InvalidTelemetryRecord
   : TelemetryRecord<T>;
+
+/** The reading type for the given options: the `schema` option's output, or `InverterTelemetry`. */
+export type ReadingOf<O> = O extends { schema: infer S extends z.ZodType } ? z.output<S> : InverterTelemetry;
 
 /**
  * Creates a consumer of GoodWe telemetry: an async iterable of typed, validated records with
@@ -28,7 +33,7 @@ export type YieldedRecord<T, O> = O extends { onInvalid: 'yield' }
  */
 export function createTelemetryConsumer<const O extends ConsumerOptionsInput>(
   options: O,
-): TelemetryConsumer<unknown, YieldedRecord<unknown, O>> {
+): TelemetryConsumer<ReadingOf<O>, YieldedRecord<ReadingOf<O>, O>> {
   const parsed = consumerOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -37,6 +42,6 @@ export function createTelemetryConsumer<const O extends ConsumerOptionsInput>(
       cause: parsed.error,
     });
   }
-  const decode: MessageDecoder<unknown> = telemetryDecoder(parsed.data);
+  const decode: MessageDecoder<ReadingOf<O>> = telemetryDecoder(parsed.data);
   return new TelemetryConsumer(parsed.data, decode);
 }

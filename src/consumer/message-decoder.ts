@@ -1,12 +1,7 @@
-import type { GoodweKafkaError } from '../errors/goodwe-kafka-error.js';
-
-/** One reading decoded from a message. */
-export interface DecodedReading<T> {
-  value: T;
-  raw: Record<string, unknown>;
-}
+import type { TelemetryDecodeError } from '../errors/telemetry-decode-error.js';
+import type { DecodedTelemetry } from '../telemetry/decode-telemetry.js';
 
 /** Turns a message value into readings, or says why it cannot. Never throws. */
 export type MessageDecoder<T> = (
   bytes: Buffer | null,
-) => { ok: true; records: DecodedReading<T>[] } | { ok: false; error: GoodweKafkaError };
+) => { ok: true; records: DecodedTelemetry<T>[] } | { ok: false; error: TelemetryDecodeError };

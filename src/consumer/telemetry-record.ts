@@ -1,4 +1,4 @@
-import type { GoodweKafkaError } from '../errors/goodwe-kafka-error.js';
+import type { TelemetryDecodeError } from '../errors/telemetry-decode-error.js';
 
 /** Where a record came from: the live stream, a gap refill, or a replay. */
 export type RecordSource = 'live' | 'refill' | 'replay';
@@ -34,7 +34,7 @@ export interface InvalidTelemetryRecord {
   /** Always `undefined`: there is no decoded reading. */
   readonly value: undefined;
   /** Why it could not be decoded; `error.code` says which check failed. */
-  readonly error: GoodweKafkaError;
+  readonly error: TelemetryDecodeError;
   /** The message bytes as they were read. */
   readonly bytes: Buffer | null;
   readonly topic: string;

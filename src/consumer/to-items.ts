@@ -37,7 +37,7 @@ export function toItems<T>(message: NativeMessage, decode: MessageDecoder<T>): B
   if (!result.ok) {
     const record: InvalidTelemetryRecord = {
       value: undefined,
-      error: result.error,
+      error: result.error.withLocation({ topic, partition, offset }),
       bytes: message.value,
       topic,
       partition,

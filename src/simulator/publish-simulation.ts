@@ -6,7 +6,7 @@ import { simulateFleet, type FleetSimulation } from './simulate-fleet.js';
 import type { SimulationOptions } from './simulation-options.js';
 import type { SimulationReport } from './simulation-report.js';
 
-/** What {@link publishSimulation} needs of a producer: {@link KafkaProducer} has it. */
+/** What {@link publishSimulation} needs of a producer: something that sends one message and resolves on delivery. */
 export interface MessageSender {
   /** Resolves once the broker has acknowledged the message. */
   send(message: OutgoingMessage): Promise<Delivery>;

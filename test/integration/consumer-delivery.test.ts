@@ -22,7 +22,7 @@ async function committedOffsets(groupId: string): Promise<Record<number, string>
   return Object.fromEntries(offsets.map((o) => [o.partition, o.offset]));
 }
 
-const seqOf = (value: unknown): number => (value as { seq: number }).seq;
+const seqOf = (record: { raw: Readonly<Record<string, unknown>> }): number => record.raw['seq'] as number;
 
 describe('TelemetryConsumer delivery', () => {
   it('delivers 3 partitions × 10,000 records exactly once each, in order per partition, when nothing fails', async () => {
@@ -36,11 +36,11 @@ describe('TelemetryConsumer delivery', () => {
     ]);
     let count = 0;
     for await (const record of consumer) {
-      expect(seqOf(record.value)).toBe(next.get(record.partition));
+      expect(seqOf(record)).toBe(next.get(record.partition));
       expect(record.offset).toBe(String(next.get(record.partition)));
       expect(record.source).toBe('live');
       expect(record.key).toBe(`SN-${record.partition}`);
-      expect(record.timestamp.getTime()).toBe(Date.UTC(2026, 10, 20) + seqOf(record.value) * 60_000);
+      expect(record.timestamp.getTime()).toBe(Date.UTC(2026, 10, 20) + seqOf(record) * 60_000);
       next.set(record.partition, next.get(record.partition)! + 1);
       if (++count === 30_000) break;
     }
@@ -61,14 +61,14 @@ describe('TelemetryConsumer delivery', () => {
     const failing = createTelemetryConsumer({ connection: plaintextConnection(topic), groupId });
     await expect(async () => {
       for await (const record of failing) {
-        if (seqOf(record.value) === 17) throw new Error('database down');
+        if (seqOf(record) === 17) throw new Error('database down');
       }
     }).rejects.toThrow('database down');
     expect(await committedOffsets(groupId)).toEqual({ 0: '17' });
 
     const restarted = createTelemetryConsumer({ connection: plaintextConnection(topic), groupId });
     for await (const record of restarted) {
-      expect(seqOf(record.value)).toBe(17);
+      expect(seqOf(record)).toBe(17);
       break;
     }
   });
@@ -85,7 +85,7 @@ describe('TelemetryConsumer delivery', () => {
     let seen = 0;
     for await (const record of consumer) {
       seen++;
-      if (seqOf(record.value) === 41) controller.abort();
+      if (seqOf(record) === 41) controller.abort();
     }
     expect(seen).toBe(42);
     expect(consumer.health().state).toBe('closed');

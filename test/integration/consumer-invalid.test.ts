@@ -26,7 +26,7 @@ async function topicWithPoison(): Promise<string> {
   return topic;
 }
 
-const seqOf = (value: unknown): number => (value as { seq: number }).seq;
+const seqOf = (record: { raw: Readonly<Record<string, unknown>> }): number => record.raw['seq'] as number;
 
 describe('TelemetryConsumer with an invalid message among valid ones', () => {
   it("skips it with onInvalid: 'skip' (the default), counts it, and moves on", async () => {
@@ -45,7 +45,7 @@ describe('TelemetryConsumer with an invalid message among valid ones', () => {
     });
     const seen: number[] = [];
     for await (const record of consumer) {
-      seen.push(seqOf(record.value));
+      seen.push(seqOf(record));
       if (seen.length === 4) {
         expect(consumer.stats()).toMatchObject({ invalid: 1, skipped: 1 });
         break;
@@ -67,11 +67,13 @@ describe('TelemetryConsumer with an invalid message among valid ones', () => {
       if ('error' in record) {
         expect(record.offset).toBe('2');
         expect(record.bytes).toEqual(poison);
+        expect(record.error).toMatchObject({ topic, partition: 0, offset: '2' });
+        expect(record.error.message).toContain(topic);
         seen.push(record.error.code);
-      } else seen.push(seqOf(record.value));
+      } else seen.push(seqOf(record));
       if (seen.length === 5) break;
     }
-    expect(seen).toEqual([0, 1, 'GWK_DECODE_INVALID', 3, 4]);
+    expect(seen).toEqual([0, 1, 'GWK_DECODE_JSON', 3, 4]);
   });
 
   it("ends the iteration with the decode error and leaves it uncommitted with onInvalid: 'throw'", async () => {
@@ -83,8 +85,8 @@ describe('TelemetryConsumer with an invalid message among valid ones', () => {
     });
     const seen: number[] = [];
     await expect(async () => {
-      for await (const record of consumer) seen.push(seqOf(record.value));
-    }).rejects.toMatchObject({ code: 'GWK_DECODE_INVALID' });
+      for await (const record of consumer) seen.push(seqOf(record));
+    }).rejects.toMatchObject({ code: 'GWK_DECODE_JSON' });
     expect(seen).toEqual([0, 1]);
     expect(consumer.health().state).toBe('failed');
   });
@@ -101,7 +103,7 @@ describe('TelemetryConsumer with an invalid message among valid ones', () => {
     });
     const seen: number[] = [];
     for await (const record of consumer) {
-      seen.push(seqOf(record.value));
+      seen.push(seqOf(record));
       if (seen.length === 4) break;
     }
     expect(seen).toEqual([0, 1, 3, 4]);
@@ -115,7 +117,7 @@ describe('TelemetryConsumer with an invalid message among valid ones', () => {
     const [message] = messages;
     expect(message?.value).toEqual(poison);
     const headers = Object.assign({}, ...(message?.headers ?? [])) as Record<string, Buffer>;
-    expect(headers['goodwe-kafka-error-code']?.toString()).toBe('GWK_DECODE_INVALID');
+    expect(headers['goodwe-kafka-error-code']?.toString()).toBe('GWK_DECODE_JSON');
     expect(headers['goodwe-kafka-source-topic']?.toString()).toBe(topic);
     expect(headers['goodwe-kafka-source-partition']?.toString()).toBe('0');
     expect(headers['goodwe-kafka-source-offset']?.toString()).toBe('2');
@@ -128,7 +130,7 @@ describe('TelemetryConsumer with an invalid message among valid ones', () => {
     await produceValues(topic, [null, reading('SN-0', Date.UTC(2026, 10, 20), { seq: 1 })]);
     const consumer = createTelemetryConsumer({ connection: plaintextConnection(topic), groupId: uniqueName('g') });
     for await (const record of consumer) {
-      expect(seqOf(record.value)).toBe(1);
+      expect(seqOf(record)).toBe(1);
       break;
     }
     expect(consumer.stats().invalid).toBe(1);
