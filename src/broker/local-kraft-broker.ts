@@ -112,8 +112,8 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Run
         ...java.slice(1),
         'kafka.tools.StorageTool',
         'format',
-        '-t',
-        clusterId,
+        // `=` form: a random base64url id may start with '-', which the parser takes for an option.
+        `--cluster-id=${clusterId}`,
         '-c',
         join(dir, 'server.properties'),
         ...scram,

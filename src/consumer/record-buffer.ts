@@ -74,7 +74,12 @@ export class RecordBuffer<R> {
     return this.#head >= this.#queue.length;
   }
 
-  /** True when either budget is used up: time to pause fetching. */
+  /** True when both budgets are at most half used: time to fetch again after being full. */
+  get isBelowHalf(): boolean {
+    return this.#records <= this.maxRecords / 2 && this.#bytes <= this.maxBytes / 2;
+  }
+
+  /** True when either budget is used up: time to stop fetching. */
   get isFull(): boolean {
     return this.#records >= this.maxRecords || this.#bytes >= this.maxBytes;
   }

@@ -45,6 +45,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #iterating = false;
   #paused = false;
   #wake: (() => void) | undefined;
+  #drained: (() => void) | undefined;
   #fetchLoop: Promise<void> | undefined;
   #timers: NodeJS.Timeout[] = [];
   #current: BufferedMessage<Item<T>> | undefined;
@@ -116,6 +117,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         continue;
       }
       const next = this.#buffer.shift();
+      if (this.#drained && this.#buffer.isBelowHalf) this.#drained();
       if (next) {
         // A message of a partition revoked since it was fetched is never handed out.
         if (!this.#assigned.has(partitionKey(next.topic, next.partition))) continue;
@@ -196,29 +198,54 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   async #runFetchLoop(kafka: KafkaGroupConsumer): Promise<void> {
     const { fetchBatchSize } = this.#options;
     while (!this.#closing && !this.#fatal) {
-      const full = this.#buffer.isFull;
-      if (full !== this.#paused) {
-        // Pausing stops librdkafka's fetcher; polling goes on below so the member stays in the group.
-        if (full) kafka.pause([...this.#assigned.values()]);
-        else kafka.resume([...this.#assigned.values()]);
-        this.#paused = full;
-      }
-      let messages: NativeMessage[];
-      try {
-        messages = await kafka.fetch(full ? 1 : fetchBatchSize, full ? 100 : 250);
-      } catch (error) {
-        this.#onKafkaError(error as LibrdKafkaError);
+      if (this.#buffer.isFull) {
+        await this.#waitWhileFull(kafka);
         continue;
       }
-      if (messages.length === 0) continue;
-      this.#unavailableSince = undefined;
-      this.#counts.messages += messages.length;
-      for (const message of messages) {
-        if (!this.#assigned.has(partitionKey(message.topic, message.partition))) continue;
-        this.#buffer.push(toItems(message, this.#decode));
+      if (this.#paused) {
+        kafka.resume([...this.#assigned.values()]);
+        this.#paused = false;
       }
-      this.#wake?.();
+      await this.#fetchInto(kafka, fetchBatchSize, 250);
     }
+  }
+
+  /**
+   * The loop body is behind. A short wait costs nothing: librdkafka's own prefetch queue is
+   * bounded too. When the body stays behind, pause the partitions (so nothing more is fetched)
+   * and keep polling, which serves rebalances and keeps this member in the group however slow
+   * the body is. Fetching resumes once the buffer has drained to half.
+   */
+  async #waitWhileFull(kafka: KafkaGroupConsumer): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#drained = resolve;
+      setTimeout(resolve, 500).unref();
+    });
+    this.#drained = undefined;
+    if (!this.#buffer.isFull) return;
+    if (!this.#paused) {
+      kafka.pause([...this.#assigned.values()]);
+      this.#paused = true;
+    }
+    await this.#fetchInto(kafka, 1, 0);
+  }
+
+  async #fetchInto(kafka: KafkaGroupConsumer, max: number, waitMs: number): Promise<void> {
+    let messages: NativeMessage[];
+    try {
+      messages = await kafka.fetch(max, waitMs);
+    } catch (error) {
+      this.#onKafkaError(error as LibrdKafkaError);
+      return;
+    }
+    if (messages.length === 0) return;
+    this.#unavailableSince = undefined;
+    this.#counts.messages += messages.length;
+    for (const message of messages) {
+      if (!this.#assigned.has(partitionKey(message.topic, message.partition))) continue;
+      this.#buffer.push(toItems(message, this.#decode));
+    }
+    this.#wake?.();
   }
 
   #onAssign(partitions: Partition[]): void {

@@ -1,0 +1,23 @@
+// A consumer process for the crash test: appends "partition:offset" of every record it receives
+// to a file (synchronously, so nothing is lost when it is killed), until told to stop.
+import { openSync, writeSync } from 'node:fs';
+import { goodweConnection } from '../../src/auth/goodwe-connection.js';
+import { createTelemetryConsumer } from '../../src/consumer/create-telemetry-consumer.js';
+
+const [bootstrapServers, topic, groupId, outFile] = process.argv.slice(2) as [string, string, string, string];
+const out = openSync(outFile, 'a');
+const consumer = createTelemetryConsumer({
+  connection: goodweConnection({ bootstrapServers, topic, tls: false }),
+  groupId,
+  commitIntervalMs: 200,
+  maxBufferedRecords: 1000,
+  // A killed member holds its partitions until its session expires: keep that short here.
+  sessionTimeoutMs: 6000,
+});
+process.once('SIGTERM', () => void consumer.close());
+let count = 0;
+for await (const record of consumer) {
+  writeSync(out, `${record.partition}:${record.offset}\n`);
+  // Roughly 10,000 records/s: slow enough that the parent can kill it mid-stream.
+  if (++count % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+}
