@@ -37,4 +37,8 @@ export interface RunningBroker extends AsyncDisposable {
   /** Working folder of a local broker, removed when it stops. */
   readonly dir?: string | undefined;
   stop(): Promise<void>;
+  /** Kills the broker process at once, keeping its data, to simulate an outage (local backend only). */
+  halt?(): Promise<void>;
+  /** Kills the broker process if running and starts it again on the same ports and data (local backend only). */
+  restart?(): Promise<void>;
 }

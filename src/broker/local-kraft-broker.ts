@@ -33,19 +33,19 @@ const guardian = `
 dir="$1"; shift
 "$@" &
 pid=$!
-stop() {
+halt() {
   kill -TERM "$pid" 2>/dev/null
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
   kill -KILL "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
-  rm -rf "$dir"
-  exit 0
 }
-trap stop TERM INT HUP
+# Told to stop: stop the broker and keep its folder (the harness removes it, or restarts the broker).
+trap 'halt; exit 0' TERM INT HUP
 cat <&0 >/dev/null &
 watcher=$!
 wait -n "$pid" "$watcher"
-if kill -0 "$pid" 2>/dev/null; then stop; fi
+# The parent is gone: stop the broker and remove everything it had.
+if kill -0 "$pid" 2>/dev/null; then halt; rm -rf "$dir"; exit 0; fi
 kill "$watcher" 2>/dev/null
 exit 1
 `;
@@ -70,10 +70,16 @@ function logTail(file: string): string {
   return readFileSync(file, 'utf8').split('\n').slice(-15).join('\n');
 }
 
-async function waitForReady(child: ChildProcess, logFile: string, port: number, timeoutMs: number): Promise<void> {
+async function waitForReady(
+  child: ChildProcess,
+  logFile: string,
+  logStart: number,
+  port: number,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const alive = (): boolean => child.exitCode === null && child.signalCode === null;
-  while (!readFileSync(logFile, 'utf8').includes('Kafka Server started')) {
+  while (!readFileSync(logFile).subarray(logStart).toString('utf8').includes('Kafka Server started')) {
     if (!alive()) throw new Error(`the broker exited during start-up:\n${logTail(logFile)}`);
     if (Date.now() > deadline) throw new Error(`the broker did not start within ${timeoutMs} ms:\n${logTail(logFile)}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -124,19 +130,23 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Run
     );
 
     const logFile = join(dir, 'broker.log');
-    const log = openSync(logFile, 'a');
     const serverArgs = [...java, 'kafka.Kafka', join(dir, 'server.properties')];
-    const child = options.detached
-      ? spawn(serverArgs[0]!, serverArgs.slice(1), { detached: true, stdio: ['ignore', log, log] })
-      : spawn('bash', ['-c', guardian, 'guardian', dir, ...serverArgs], { stdio: ['pipe', log, log] });
-    closeSync(log);
-    if (options.detached) child.unref();
-    await waitForReady(child, logFile, ports.plaintext, options.startTimeoutMs ?? 90_000).catch(
-      async (error: unknown) => {
-        await stopChild(child);
+    const startTimeoutMs = options.startTimeoutMs ?? 90_000;
+    const launch = async (): Promise<ChildProcess> => {
+      const logStart = existsSync(logFile) ? readFileSync(logFile).length : 0;
+      const log = openSync(logFile, 'a');
+      const started = options.detached
+        ? spawn(serverArgs[0]!, serverArgs.slice(1), { detached: true, stdio: ['ignore', log, log] })
+        : spawn('bash', ['-c', guardian, 'guardian', dir, ...serverArgs], { stdio: ['pipe', log, log] });
+      closeSync(log);
+      if (options.detached) started.unref();
+      await waitForReady(started, logFile, logStart, ports.plaintext, startTimeoutMs).catch(async (error: unknown) => {
+        await stopChild(started);
         throw error;
-      },
-    );
+      });
+      return started;
+    };
+    let child = await launch();
 
     const info: BrokerInfo = {
       backend: 'local',
@@ -152,11 +162,40 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Run
     let stopped: Promise<void> | undefined;
     const stop = (): Promise<void> =>
       (stopped ??= stopChild(child).finally(() => rmSync(dir, { recursive: true, force: true })));
-    return { info, pid: child.pid, dir, stop, [Symbol.asyncDispose]: stop };
+    return {
+      info,
+      get pid() {
+        return child.pid;
+      },
+      dir,
+      stop,
+      halt: () => crash(child),
+      restart: async () => {
+        await crash(child);
+        child = await launch();
+      },
+      [Symbol.asyncDispose]: stop,
+    };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Kills the broker JVM at once (SIGKILL), as a crash or a pulled cable would, keeping its data:
+ * a controlled shutdown takes seconds, and an outage is what the callers want to simulate.
+ */
+async function crash(guardianProcess: ChildProcess): Promise<void> {
+  if (guardianProcess.exitCode !== null || guardianProcess.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => guardianProcess.once('exit', () => resolve()));
+  const jvm = await run('pgrep', ['-P', String(guardianProcess.pid), 'java']).then(
+    ({ stdout }) => Number(stdout.trim()),
+    () => undefined,
+  );
+  if (jvm) process.kill(jvm, 'SIGKILL');
+  else guardianProcess.kill('SIGTERM');
+  await exited;
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

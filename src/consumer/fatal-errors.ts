@@ -6,6 +6,16 @@ import { RdCode } from '../kafka/error-codes.js';
 import { isAuthenticationFailure, toGoodweError } from '../kafka/map-error.js';
 import type { LibrdKafkaError, NativeMetadata } from '../kafka/native.js';
 
+/**
+ * librdkafka's "all brokers down" event. The binding's error events often carry code -1 with only
+ * the message, so the message is checked too.
+ */
+export function isAllBrokersDown(error: LibrdKafkaError): boolean {
+  return (
+    error.code === RdCode.allBrokersDown || /all broker connections are down|brokers are down/i.test(error.message)
+  );
+}
+
 /** Errors after start that retrying cannot fix: the iteration ends with them. */
 export function isFatalConsumerError(error: LibrdKafkaError): boolean {
   return (

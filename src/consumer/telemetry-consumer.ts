@@ -11,7 +11,8 @@ import type { ConsumerOptions } from './consumer-options.js';
 import type { ConsumerHealth, ConsumerStats, HealthState } from './consumer-stats.js';
 import { DeadLetterSink } from './dead-letter-sink.js';
 import { detectDataLoss } from './detect-data-loss.js';
-import { isFatalConsumerError, topicProblem } from './fatal-errors.js';
+import { isAllBrokersDown, isFatalConsumerError, topicProblem } from './fatal-errors.js';
+import { RdCode } from '../kafka/error-codes.js';
 import type { MessageDecoder } from './message-decoder.js';
 import { RecordBuffer, type BufferedMessage } from './record-buffer.js';
 import { toItems, type Item } from './to-items.js';
@@ -51,6 +52,8 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #current: BufferedMessage<Item<T>> | undefined;
   #currentIndex = 0;
   #unavailableSince: number | undefined;
+  #probing = false;
+  #lastWarning: { message: string; at: number } | undefined;
   #lastDeliveryAt: number | undefined;
   #lastCommitAt: number | undefined;
   readonly #counts = { consumed: 0, messages: 0, invalid: 0, skipped: 0, deadLettered: 0, dataLoss: 0 };
@@ -281,34 +284,61 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #onKafkaError(error: LibrdKafkaError): void {
     const typed = toGoodweError(error, { operation: 'Consuming' });
     this.#lastError = typed;
-    if (error.code === -187 /* all brokers down */) {
-      this.#unavailableSince ??= Date.now();
-      this.#log.warn({ code: typed.code }, 'No broker reachable; retrying');
+    if (isAllBrokersDown(error)) {
+      if (this.#unavailableSince === undefined) {
+        this.#unavailableSince = Date.now();
+        this.#log.warn({ code: typed.code }, 'No broker reachable; retrying');
+      }
       return;
     }
     if (isFatalConsumerError(error)) {
       this.#fail(typed);
       return;
     }
-    if (error.code !== -185 /* timed out */ && error.code !== -191 /* partition EOF */) {
+    if (error.code === RdCode.timedOut || error.code === RdCode.partitionEof) return;
+    // librdkafka repeats connection errors many times a second while it retries: log each kind once a minute.
+    const now = Date.now();
+    if (this.#lastWarning?.message !== typed.message || now - this.#lastWarning.at > 60_000) {
+      this.#lastWarning = { message: typed.message, at: now };
       this.#log.warn({ code: typed.code }, typed.message);
     }
   }
 
   #watchdog(): void {
     const now = Date.now();
-    if (this.#unavailableSince !== undefined && now - this.#unavailableSince > this.#options.maxUnavailableMs) {
-      this.#fail(
-        new ConnectionError(
-          `No broker was reachable for ${this.#options.maxUnavailableMs} ms (maxUnavailableMs); brokers: ${String(this.#kafka ? 'see connection' : '')}.`,
-          { retriable: true, cause: this.#lastError },
-        ),
-      );
-      return;
+    if (this.#unavailableSince !== undefined) {
+      if (now - this.#unavailableSince > this.#options.maxUnavailableMs) {
+        const brokers = this.#options.connection.bootstrapServers.join(',');
+        this.#fail(
+          new ConnectionError(
+            `No broker was reachable for more than ${this.#options.maxUnavailableMs} ms (maxUnavailableMs); brokers: ${brokers}.`,
+            { retriable: true, cause: this.#lastError },
+          ),
+        );
+        return;
+      }
+      this.#probeAvailability();
     }
     if (this.#state !== 'running') return;
     const idle = now - (this.#lastDeliveryAt ?? now);
     if (idle > this.#options.stallTimeoutMs && this.#totalLag() > 0) this.#state = 'stalled';
+  }
+
+  // librdkafka reports "all brokers down" but not their return; a metadata round trip tells.
+  #probeAvailability(): void {
+    const kafka = this.#kafka;
+    if (!kafka || this.#probing) return;
+    this.#probing = true;
+    kafka
+      .topicMetadata(this.#options.connection.topic, 1000)
+      .then(
+        () => {
+          this.#unavailableSince = undefined;
+          this.#log.info({}, 'Brokers reachable again');
+        },
+        () => undefined,
+      )
+      .finally(() => (this.#probing = false));
   }
 
   #fail(error: Error): void {

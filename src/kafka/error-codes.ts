@@ -5,6 +5,7 @@ export const RdCode = {
   unknownTopicLocal: -188,
   allBrokersDown: -187,
   timedOut: -185,
+  partitionEof: -191,
   ssl: -181,
   authentication: -169,
   fatal: -150,
