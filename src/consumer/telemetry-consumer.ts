@@ -36,6 +36,8 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   readonly #watermarks = new CommitWatermarks();
   readonly #assigned = new Map<string, Partition>();
   readonly #committed = new Map<string, string>();
+  /** Per partition, one past the last offset handed to the loop body: lag counts from here. */
+  readonly #nextToDeliver = new Map<string, number>();
   #kafka: KafkaGroupConsumer | undefined;
   #deadLetters: DeadLetterSink | undefined;
   #state: HealthState = 'starting';
@@ -47,6 +49,8 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #paused = false;
   #wake: (() => void) | undefined;
   #drained: (() => void) | undefined;
+  /** Settles when the loop body holding the current record finishes. */
+  #inBody: Promise<void> | undefined;
   #fetchLoop: Promise<void> | undefined;
   #timers: NodeJS.Timeout[] = [];
   #current: BufferedMessage<Item<T>> | undefined;
@@ -85,7 +89,14 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         this.#counts.consumed++;
         this.#lastDeliveryAt = Date.now();
         if (this.#state === 'stalled') this.#state = 'running';
-        yield item;
+        let bodyDone!: () => void;
+        this.#inBody = new Promise<void>((resolve) => (bodyDone = resolve));
+        try {
+          yield item;
+        } finally {
+          this.#inBody = undefined;
+          bodyDone();
+        }
         // Resumed: the loop body has finished with the record.
         this.#finishCurrent(item.offset);
       }
@@ -127,6 +138,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         this.#current = next;
         this.#currentIndex = 0;
         this.#watermarks.start(next.topic, next.partition, next.offset);
+        this.#nextToDeliver.set(partitionKey(next.topic, next.partition), Number(next.offset) + 1);
         continue;
       }
       await new Promise<void>((resolve) => (this.#wake = resolve));
@@ -274,7 +286,10 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     const commits = lost
       ? []
       : this.#watermarks.takeCommittable().filter((c) => revoked.has(partitionKey(c.topic, c.partition)));
-    for (const p of partitions) this.#watermarks.forget(p.topic, p.partition);
+    for (const p of partitions) {
+      this.#watermarks.forget(p.topic, p.partition);
+      this.#nextToDeliver.delete(partitionKey(p.topic, p.partition));
+    }
     for (const c of commits) this.#committed.set(partitionKey(c.topic, c.partition), c.offset);
     this.#log.info({ partitions, lost }, 'Partitions revoked');
     this.#options.onRevoke?.({ partitions });
@@ -390,11 +405,12 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       partitions: assigned.map((p) => {
         const key = partitionKey(p.topic, p.partition);
         const high = kafka?.cachedWatermarks(p.topic, p.partition)?.high;
-        const position = positions.find((q) => q.topic === p.topic && q.partition === p.partition)?.offset;
+        // Lag is what the loop body has still to see, prefetched or not.
+        const fetched = positions.find((q) => q.topic === p.topic && q.partition === p.partition)?.offset;
+        const from =
+          this.#nextToDeliver.get(key) ?? (fetched !== undefined && Number(fetched) >= 0 ? Number(fetched) : undefined);
         const lag =
-          high !== undefined && position !== undefined && Number(position) >= 0
-            ? Math.max(0, Number(high) - Number(position))
-            : undefined;
+          high !== undefined && Number(high) >= 0 && from !== undefined ? Math.max(0, Number(high) - from) : undefined;
         return { topic: p.topic, partition: p.partition, lag, committed: this.#committed.get(key) };
       }),
     };
@@ -417,6 +433,9 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     await this.#fetchLoop;
     if (kafka) {
       const limit = new Promise<void>((resolve) => setTimeout(resolve, this.#options.closeTimeoutMs).unref());
+      // Closed from outside the loop (a signal, an abort): let the body in hand finish so its record
+      // is committed too. (A body that awaits close() itself waits here until closeTimeoutMs: use break.)
+      if (this.#inBody) await Promise.race([this.#inBody, limit]);
       await Promise.race([
         this.#commitFinished().catch((error: unknown) => this.#log.warn({}, `Final commit failed: ${String(error)}`)),
         limit,
@@ -425,6 +444,34 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     }
     await this.#deadLetters?.close();
     if (this.#state !== 'failed') this.#state = 'closed';
+  }
+
+  /**
+   * Closes the consumer gracefully on SIGTERM or SIGINT (what a container platform sends on
+   * shutdown): the `for await` loop ends after the current body, finished records are committed
+   * and the member leaves the group. A second signal of the same kind is no longer caught, so it
+   * ends the process the default way. Returns a function that removes the handlers.
+   *
+   * @example
+   * ```ts
+   * const consumer = createTelemetryConsumer({ connection, groupId: 'ingest' });
+   * consumer.handleSignals();
+   * for await (const record of consumer) await save(record.value);
+   * // reached after SIGTERM, with offsets committed
+   * ```
+   */
+  handleSignals(signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): () => void {
+    const handlers = signals.map((signal) => {
+      const handler = (): void => {
+        this.#log.info({ signal }, `Received ${signal}; closing`);
+        void this.close();
+      };
+      process.once(signal, handler);
+      return [signal, handler] as const;
+    });
+    return () => {
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    };
   }
 
   /** Same as {@link TelemetryConsumer.close}, for `await using`. */
