@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../internal/logger.js';
 import { DEFAULT_MAX_TELEMETRY_BYTES } from '../telemetry/decode-telemetry-options.js';
 import { KafkaConnection } from '../auth/kafka-connection.js';
+import { gapOptionsSchema } from '../gaps/gap-options.js';
 
 /** What to do with a message that cannot be decoded. */
 export const OnInvalid = { skip: 'skip', yield: 'yield', throw: 'throw', deadLetter: 'dead-letter' } as const;
@@ -86,6 +87,11 @@ export const consumerOptionsSchema = z
     onRevoke: z.custom<(event: PartitionsEvent) => void>((v) => typeof v === 'function').optional(),
     /** Called when a committed offset fell out of retention and records were lost before they were read. */
     onDataLoss: z.custom<(error: Error) => void>((v) => typeof v === 'function').optional(),
+    /**
+     * Gap detection, refill from the log and de-duplication (see `GapOptions`). De-duplication is
+     * on and refill off by default.
+     */
+    gaps: gapOptionsSchema.optional(),
     /** Extra librdkafka properties, for tuning. Properties the delivery guarantees rely on are refused. */
     kafkaConfig: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   })

@@ -1,3 +1,5 @@
+import type { GapStats } from '../gaps/gap-recovery.js';
+
 /** Liveness of a consumer. */
 export type HealthState = 'starting' | 'running' | 'stalled' | 'closed' | 'failed';
 
@@ -21,7 +23,7 @@ export interface PartitionStats {
 }
 
 /** Counters and lag: what `stats()` returns. */
-export interface ConsumerStats {
+export interface ConsumerStats extends GapStats {
   /** Records handed to the loop body. */
   consumed: number;
   /** Kafka messages read (a message may hold several readings). */

@@ -12,6 +12,10 @@ import type { ConsumerHealth, ConsumerStats, HealthState } from './consumer-stat
 import { DeadLetterSink } from './dead-letter-sink.js';
 import { detectDataLoss } from './detect-data-loss.js';
 import { isAllBrokersDown, isFatalConsumerError, topicProblem } from './fatal-errors.js';
+import { GapRecovery, type GapStats } from '../gaps/gap-recovery.js';
+import type { GapEvent } from '../gaps/gap-outcome.js';
+import { parseGapOptions } from '../gaps/gap-options.js';
+import { toClientConfig } from '../kafka/connection-config.js';
 import { RdCode } from '../kafka/error-codes.js';
 import type { MessageDecoder } from './message-decoder.js';
 import { RecordBuffer, type BufferedMessage } from './record-buffer.js';
@@ -19,6 +23,17 @@ import { toItems, type Item } from './to-items.js';
 import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record.js';
 
 const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+const emptyGapStats: GapStats = {
+  duplicatesDropped: 0,
+  gapsFound: 0,
+  gapsRefilled: 0,
+  gapsPartial: 0,
+  gapsNotInLog: 0,
+  gapsBeyondRetention: 0,
+  refillScans: 0,
+  refilledRecords: 0,
+};
 
 /**
  * Reads telemetry from Kafka as an async iterable of typed records, with at-least-once delivery:
@@ -51,6 +66,14 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #drained: (() => void) | undefined;
   /** Settles when the loop body holding the current record finishes. */
   #inBody: Promise<void> | undefined;
+  /** Whether the record last handed out came from the group's partitions (not a refill). */
+  #fromLive = false;
+  #gaps: GapRecovery<T> | undefined;
+  /** Records found by refill scans, waiting for the loop. */
+  readonly #refilled: TelemetryRecord<T>[] = [];
+  #refillRoom: (() => void) | undefined;
+  /** Partitions whose gap state is being rebuilt; their records wait for it. */
+  readonly #rebuilding = new Map<string, Promise<void>>();
   #fetchLoop: Promise<void> | undefined;
   #timers: NodeJS.Timeout[] = [];
   #current: BufferedMessage<Item<T>> | undefined;
@@ -97,8 +120,8 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
           this.#inBody = undefined;
           bodyDone();
         }
-        // Resumed: the loop body has finished with the record.
-        this.#finishCurrent(item.offset);
+        // Resumed: the loop body has finished with the record (refilled ones are never committed).
+        if (this.#fromLive) this.#finishCurrent(item.offset);
       }
     } finally {
       // The record in hand when the loop ends early is left uncommitted: an iterator cannot tell a
@@ -118,6 +141,12 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     for (;;) {
       if (this.#fatal) throw this.#fatal;
       if (this.#closing) return undefined;
+      const refilled = this.#refilled.shift();
+      if (refilled) {
+        if (this.#refilled.length <= this.#options.maxBufferedRecords / 2) this.#refillRoom?.();
+        this.#fromLive = false;
+        return refilled;
+      }
       const message = this.#current;
       if (
         message &&
@@ -125,20 +154,34 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         this.#assigned.has(partitionKey(message.topic, message.partition))
       ) {
         const item = message.items[this.#currentIndex++]!;
-        if (item.kind === 'record') return item.record;
-        const handled = await this.#handleInvalid(message, item.record);
-        if (handled) return handled;
+        this.#fromLive = true;
+        if (item.kind === 'invalid') {
+          const handled = await this.#handleInvalid(message, item.record);
+          if (handled) return handled;
+          continue;
+        }
+        const tracked = item.timeMs !== undefined && message.topic === this.#options.connection.topic;
+        if (!tracked || !this.#gaps?.observeLive(message.partition, item.serialNumber, item.timeMs!)) {
+          return item.record;
+        }
+        // A duplicate reading: nobody sees it, so it is finished once its message is.
+        if (this.#currentIndex >= message.items.length)
+          this.#watermarks.finish(message.topic, message.partition, message.offset);
         continue;
       }
       const next = this.#buffer.shift();
       if (this.#drained && this.#buffer.isBelowHalf) this.#drained();
       if (next) {
+        const key = partitionKey(next.topic, next.partition);
         // A message of a partition revoked since it was fetched is never handed out.
-        if (!this.#assigned.has(partitionKey(next.topic, next.partition))) continue;
+        if (!this.#assigned.has(key)) continue;
+        // Gap state of a newly assigned partition is rebuilt before its first record is looked at.
+        const rebuilding = this.#rebuilding.get(key);
+        if (rebuilding) await rebuilding;
         this.#current = next;
         this.#currentIndex = 0;
         this.#watermarks.start(next.topic, next.partition, next.offset);
-        this.#nextToDeliver.set(partitionKey(next.topic, next.partition), Number(next.offset) + 1);
+        this.#nextToDeliver.set(key, Number(next.offset) + 1);
         continue;
       }
       await new Promise<void>((resolve) => (this.#wake = resolve));
@@ -200,6 +243,16 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       const problem = await topicProblem(kafka, topic, metadata, options.connectTimeoutMs);
       if (problem) throw problem;
     }
+    const gapTopic = options.connection.topic;
+    this.#gaps = new GapRecovery(parseGapOptions(options.gaps), {
+      topic: gapTopic,
+      partitionCount: metadata.topics.find((t) => t.name === gapTopic)?.partitions.length ?? 1,
+      clientConfig: () => toClientConfig(options.connection),
+      decode: this.#decode,
+      logger: this.#log,
+      timeoutMs: options.connectTimeoutMs,
+      deliver: (record) => this.#deliverRefilled(record),
+    });
     kafka.subscribe(topics);
     this.#state = 'running';
     this.#fetchLoop = this.#runFetchLoop(kafka);
@@ -263,8 +316,38 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     this.#wake?.();
   }
 
+  /** Queues a record found by a refill scan; waits while the loop is far behind. */
+  async #deliverRefilled(record: TelemetryRecord<T>): Promise<void> {
+    while (this.#refilled.length >= this.#options.maxBufferedRecords && !this.#closing) {
+      await new Promise<void>((resolve) => {
+        this.#refillRoom = resolve;
+        setTimeout(resolve, 1000).unref();
+      });
+    }
+    this.#refilled.push(record);
+    this.#wake?.();
+  }
+
+  #rebuildGapState(kafka: KafkaGroupConsumer, partitions: Partition[]): void {
+    const gaps = this.#gaps;
+    const own = partitions.filter((p) => p.topic === this.#options.connection.topic);
+    if (!gaps || own.length === 0) return;
+    const committed = kafka.committed(own, this.#options.connectTimeoutMs).catch(() => [] as PartitionOffset[]);
+    for (const p of own) {
+      const key = partitionKey(p.topic, p.partition);
+      const done = committed
+        .then((list) => gaps.rebuild(p.partition, list.find((c) => c.partition === p.partition)?.offset))
+        .catch((error: unknown) =>
+          this.#log.warn({ partition: p.partition }, `Rebuilding gap state failed: ${String(error)}`),
+        )
+        .finally(() => this.#rebuilding.delete(key));
+      this.#rebuilding.set(key, done);
+    }
+  }
+
   #onAssign(partitions: Partition[]): void {
     for (const p of partitions) this.#assigned.set(partitionKey(p.topic, p.partition), p);
+    if (this.#kafka) this.#rebuildGapState(this.#kafka, partitions);
     if (this.#paused) this.#kafka?.pause(partitions);
     this.#log.info({ partitions }, 'Partitions assigned');
     this.#options.onAssign?.({ partitions });
@@ -291,6 +374,9 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       this.#nextToDeliver.delete(partitionKey(p.topic, p.partition));
     }
     for (const c of commits) this.#committed.set(partitionKey(c.topic, c.partition), c.offset);
+    for (const p of partitions) {
+      if (p.topic === this.#options.connection.topic) void this.#gaps?.dropPartition(p.partition);
+    }
     this.#log.info({ partitions, lost }, 'Partitions revoked');
     this.#options.onRevoke?.({ partitions });
     return commits;
@@ -383,6 +469,16 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     this.#lastCommitAt = Date.now();
   }
 
+  /**
+   * Every gap's final {@link GapEvent} (refilled, partial, not-in-log or beyond-retention), as an
+   * async iterator that ends when the consumer closes. Gap events need `gaps: { refill: true }`;
+   * without it gaps are only counted in `stats().gapsFound`. The same events reach `gaps.onGap`.
+   */
+  gaps(): AsyncIterableIterator<GapEvent> {
+    if (!this.#gaps) throw new ClosedError('gaps() is available once iteration has started.');
+    return this.#gaps.events();
+  }
+
   /** Liveness: `starting`, `running`, `stalled`, `closed` or `failed`, with the last error. */
   health(): ConsumerHealth {
     return {
@@ -399,6 +495,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     const positions = kafka?.isConnected() ? kafka.position(assigned) : [];
     return {
       ...this.#counts,
+      ...(this.#gaps?.stats ?? emptyGapStats),
       buffered: this.#buffer.records,
       bufferedBytes: this.#buffer.bytes,
       lastCommitAt: this.#lastCommitAt === undefined ? undefined : new Date(this.#lastCommitAt),
@@ -443,6 +540,9 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       await Promise.race([kafka.disconnect(), limit]);
     }
     await this.#deadLetters?.close();
+    const owned = [...this.#assigned.values()].filter((p) => p.topic === this.#options.connection.topic);
+    await this.#gaps?.close(owned.map((p) => p.partition));
+    this.#refillRoom?.();
     if (this.#state !== 'failed') this.#state = 'closed';
   }
 

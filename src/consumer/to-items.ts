@@ -1,11 +1,12 @@
 import type { NativeMessage } from '../kafka/native.js';
 import type { MessageDecoder } from './message-decoder.js';
 import type { BufferedMessage } from './record-buffer.js';
-import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record.js';
+import type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from './telemetry-record.js';
 
 /** What the iterator hands out for a message: readings, or one invalid record. */
 export type Item<T> =
-  { kind: 'record'; record: TelemetryRecord<T> } | { kind: 'invalid'; record: InvalidTelemetryRecord };
+  | { kind: 'record'; record: TelemetryRecord<T>; serialNumber: string; timeMs: number | undefined }
+  | { kind: 'invalid'; record: InvalidTelemetryRecord };
 
 const noHeaders: Readonly<Record<string, Buffer>> = Object.freeze({});
 
@@ -26,7 +27,11 @@ function keyOf(message: NativeMessage): string | null {
 }
 
 /** Decodes a fetched message into the items the iterator will hand out, in order. */
-export function toItems<T>(message: NativeMessage, decode: MessageDecoder<T>): BufferedMessage<Item<T>> {
+export function toItems<T>(
+  message: NativeMessage,
+  decode: MessageDecoder<T>,
+  source: RecordSource = 'live',
+): BufferedMessage<Item<T>> {
   const offset = String(message.offset);
   const timestamp = new Date(message.timestamp ?? 0);
   const key = keyOf(message);
@@ -45,7 +50,7 @@ export function toItems<T>(message: NativeMessage, decode: MessageDecoder<T>): B
       timestamp,
       key,
       headers,
-      source: 'live',
+      source,
     };
     return { topic, partition, offset, bytes, items: [{ kind: 'invalid', record }] };
   }
@@ -60,8 +65,10 @@ export function toItems<T>(message: NativeMessage, decode: MessageDecoder<T>): B
       timestamp,
       key,
       headers,
-      source: 'live',
+      source,
     },
+    serialNumber: reading.serialNumber,
+    timeMs: reading.time?.getTime(),
   }));
   return { topic, partition, offset, bytes, items };
 }

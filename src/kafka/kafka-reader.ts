@@ -92,6 +92,78 @@ export class KafkaReader implements AsyncDisposable {
     );
   }
 
+  /** Replaces the assignment: reads from these positions on. */
+  assign(positions: readonly ReadPosition[]): void {
+    this.#client.assign(
+      positions.map((p) => ({
+        topic: p.topic,
+        partition: p.partition,
+        offset: logicalOffset[p.offset] ?? Number(p.offset),
+      })),
+    );
+  }
+
+  /** Stops fetching a partition (it was read far enough). */
+  pause(topic: string, partition: number): void {
+    this.#client.pause([{ topic, partition }]);
+  }
+
+  /** Partition numbers of a topic (empty when the topic does not exist or is not visible). */
+  partitionsOf(topic: string, timeoutMs = 15_000): Promise<number[]> {
+    return new Promise((resolve, reject) =>
+      this.#client.getMetadata({ topic, timeout: timeoutMs }, (error, metadata) =>
+        error
+          ? reject(toGoodweError(error, { operation: `Reading metadata of ${topic}` }))
+          : resolve(
+              metadata.topics
+                .find((t) => t.name === topic)
+                ?.partitions.map((p) => p.id)
+                .sort((a, b) => a - b) ?? [],
+            ),
+      ),
+    );
+  }
+
+  /**
+   * For each partition, the first offset whose record timestamp is at or after `timestampMs`
+   * (Kafka's ListOffsets by time), or `undefined` when no record is that recent.
+   */
+  offsetsForTimes(
+    topic: string,
+    partitions: readonly number[],
+    timestampMs: number,
+    timeoutMs = 15_000,
+  ): Promise<Map<number, string | undefined>> {
+    return new Promise((resolve, reject) =>
+      this.#client.offsetsForTimes(
+        partitions.map((partition) => ({ topic, partition, offset: timestampMs })),
+        timeoutMs,
+        (error, offsets) => {
+          if (error) {
+            reject(
+              toGoodweError(error, {
+                operation: `Looking up offsets of ${topic} at ${new Date(timestampMs).toISOString()}`,
+              }),
+            );
+            return;
+          }
+          resolve(new Map(offsets.map((o) => [o.partition, o.offset >= 0 ? String(o.offset) : undefined])));
+        },
+      ),
+    );
+  }
+
+  /** Earliest and latest offsets of a partition (decimal strings), asked of the broker. */
+  watermarks(topic: string, partition: number, timeoutMs = 15_000): Promise<{ low: string; high: string }> {
+    return new Promise((resolve, reject) =>
+      this.#client.queryWatermarkOffsets(topic, partition, timeoutMs, (error, offsets) =>
+        error
+          ? reject(toGoodweError(error, { operation: `Reading the offsets of ${topic}[${partition}]` }))
+          : resolve({ low: String(offsets.lowOffset), high: String(offsets.highOffset) }),
+      ),
+    );
+  }
+
   /** Disconnects. Idempotent. */
   close(): Promise<void> {
     this.#closed ??= new Promise<void>((resolve) => this.#client.disconnect(() => resolve())).finally(() =>

@@ -26,6 +26,11 @@ describe('TelemetryConsumer in a group that rebalances', () => {
     const revocations: string[] = [];
     const done = new AbortController();
 
+    // The first two members hold half-way until the third has partitions, so it joins mid-stream
+    // however fast the machine is.
+    let thirdAssigned!: () => void;
+    const thirdHasPartitions = new Promise<void>((resolve) => (thirdAssigned = resolve));
+
     const member = async (name: string): Promise<number> => {
       const owned = new Set<number>();
       const consumer = createTelemetryConsumer({
@@ -34,7 +39,10 @@ describe('TelemetryConsumer in a group that rebalances', () => {
         signal: done.signal,
         maxBufferedRecords: 500,
         commitIntervalMs: 200,
-        onAssign: ({ partitions: assigned }) => assigned.forEach((p) => owned.add(p.partition)),
+        onAssign: ({ partitions: assigned }) => {
+          assigned.forEach((p) => owned.add(p.partition));
+          if (name === 'c' && assigned.length > 0) thirdAssigned();
+        },
         onRevoke: ({ partitions: revoked }) =>
           revoked.forEach((p) => {
             owned.delete(p.partition);
@@ -46,7 +54,8 @@ describe('TelemetryConsumer in a group that rebalances', () => {
         if (!owned.has(record.partition))
           violations.push(`${name} got ${record.partition}@${record.offset} after revoke`);
         delivered.add(`${record.partition}:${record.offset}`);
-        if (++count % 25 === 0) await pause(2); // slow enough that the rebalance happens mid-stream
+        if (++count % 25 === 0) await pause(2);
+        if (name !== 'c' && delivered.size >= total / 2) await Promise.race([thirdHasPartitions, pause(30_000)]);
         if (delivered.size === total) done.abort();
       }
       return count;

@@ -1,0 +1,268 @@
+import type { MessageDecoder } from '../consumer/message-decoder.js';
+import type { TelemetryRecord } from '../consumer/telemetry-record.js';
+import type { Logger } from '../internal/logger.js';
+import type { ClientConfig } from '../kafka/client-config.js';
+import { DedupeWindow } from './dedupe-window.js';
+import { GapDetector } from './gap-detector.js';
+import { GapEventQueue } from './gap-event-queue.js';
+import type { ResolvedGapOptions } from './gap-options.js';
+import type { GapEvent } from './gap-outcome.js';
+import { readWindow } from './read-window.js';
+import { rebuildFromLog } from './rebuild-from-log.js';
+import { RefillPlanner } from './refill-planner.js';
+import type { RefillScan } from './refill-scan.js';
+import { SerialIndex } from './serial-index.js';
+
+/** What gap recovery needs from the consumer it serves. */
+export interface GapRecoveryContext<T> {
+  topic: string;
+  partitionCount: number;
+  clientConfig: () => Promise<ClientConfig>;
+  decode: MessageDecoder<T>;
+  logger: Logger;
+  timeoutMs: number;
+  /** Hands a refilled record to the iterator; resolves when there is room for more. */
+  deliver: (record: TelemetryRecord<T>) => Promise<void>;
+}
+
+/** Counters of gap recovery, part of the consumer's `stats()`. */
+export interface GapStats {
+  duplicatesDropped: number;
+  gapsFound: number;
+  gapsRefilled: number;
+  gapsPartial: number;
+  gapsNotInLog: number;
+  gapsBeyondRetention: number;
+  refillScans: number;
+  refilledRecords: number;
+}
+
+// Record times are publish times; telemetry times can lag them by this much.
+const slackMs = 10 * 60_000;
+const maxScanAttempts = 3;
+
+/**
+ * Per-inverter gap detection, de-duplication and refill from the log for one consumer: the pure
+ * detector, dedupe window and refill planner, driven by the live records and a side reader that
+ * never joins the group or commits.
+ */
+export class GapRecovery<T> {
+  readonly #options: ResolvedGapOptions;
+  readonly #context: GapRecoveryContext<T>;
+  readonly #index: SerialIndex;
+  readonly #detector: GapDetector;
+  readonly #dedupe: DedupeWindow | undefined;
+  readonly #planner: RefillPlanner;
+  readonly #events = new GapEventQueue();
+  readonly #abort = new AbortController();
+  readonly #attempts = new Map<number, number>();
+  readonly #running = new Set<Promise<void>>();
+  #wake: (() => void) | undefined;
+  #loop: Promise<void> | undefined;
+  readonly stats: GapStats = {
+    duplicatesDropped: 0,
+    gapsFound: 0,
+    gapsRefilled: 0,
+    gapsPartial: 0,
+    gapsNotInLog: 0,
+    gapsBeyondRetention: 0,
+    refillScans: 0,
+    refilledRecords: 0,
+  };
+
+  constructor(options: ResolvedGapOptions, context: GapRecoveryContext<T>) {
+    this.#options = options;
+    this.#context = context;
+    this.#index = new SerialIndex({ maxSerials: options.maxTrackedInverters });
+    this.#detector = new GapDetector({
+      index: this.#index,
+      toleranceFactor: options.toleranceFactor,
+      ...(options.expectedIntervalMs ? { expectedIntervalMs: options.expectedIntervalMs } : {}),
+    });
+    this.#dedupe = options.dedupe ? new DedupeWindow({ index: this.#index, depth: options.dedupeDepth }) : undefined;
+    this.#planner = new RefillPlanner({
+      // A topic keyed by serial number keeps each inverter on one partition: scan only that one.
+      keyedBySerial: true,
+      partitionCount: context.partitionCount,
+      mergeWithinMs: options.mergeWithinMs,
+      settleMs: options.settleMs,
+      maxConcurrentScans: options.maxConcurrentScans,
+      maxScansPerSecond: options.maxScansPerSecond,
+      toleranceFactor: options.toleranceFactor,
+    });
+    if (options.refill) this.#loop = this.#runScans();
+  }
+
+  /**
+   * Takes a live reading: returns true when it is a duplicate to drop, otherwise tracks it and
+   * plans a refill when it reveals a gap.
+   */
+  observeLive(partition: number, serialNumber: string, timeMs: number): boolean {
+    if (this.#dedupe?.seen(partition, serialNumber, timeMs)) {
+      this.stats.duplicatesDropped++;
+      return true;
+    }
+    const gap = this.#detector.observe(partition, serialNumber, timeMs);
+    if (gap) {
+      this.stats.gapsFound++;
+      this.#context.logger.debug({ serialNumber, partition, from: gap.from, to: gap.to }, 'Gap detected');
+      if (this.#options.refill) {
+        this.#planner.enqueue(gap);
+        this.#wake?.();
+      }
+    }
+    if (this.#options.refill) {
+      const closed = this.#planner.noteLiveReading(serialNumber, timeMs);
+      if (closed) this.#emit(closed);
+    }
+    return false;
+  }
+
+  /** Tells whether a replayed reading was already delivered, without tracking it. */
+  isKnownDuplicate(serialNumber: string, timeMs: number): boolean {
+    return this.#dedupe?.has(serialNumber, timeMs) ?? false;
+  }
+
+  /**
+   * Rebuilds a newly assigned partition's state: from the state store when it has some, else by
+   * reading the `lookbackMs` before the committed offset, so a gap across a restart or a
+   * rebalance is still found and no false one is raised.
+   */
+  async rebuild(partition: number, committed: string | undefined): Promise<void> {
+    const { store } = this.#options;
+    const saved = store ? await store.load(this.#context.topic, partition) : [];
+    if (saved.length > 0) {
+      this.#detector.restore(partition, saved);
+      return;
+    }
+    if (committed === undefined || BigInt(committed) <= 0n) return;
+    const readings = await rebuildFromLog({
+      config: await this.#context.clientConfig(),
+      topic: this.#context.topic,
+      partition,
+      endOffset: committed,
+      lookbackMs: this.#options.lookbackMs,
+      decode: this.#context.decode,
+      timeoutMs: this.#context.timeoutMs,
+      signal: this.#abort.signal,
+    });
+    for (const { serialNumber, timeMs } of readings) {
+      this.#detector.rebuild(partition, serialNumber, timeMs);
+      this.#dedupe?.seen(partition, serialNumber, timeMs);
+    }
+  }
+
+  /** Forgets a revoked partition's inverters, saving their state first when a store is set. */
+  async dropPartition(partition: number): Promise<void> {
+    const { store } = this.#options;
+    if (store) {
+      await store
+        .save(this.#context.topic, partition, this.#detector.snapshot(partition))
+        .catch((error: unknown) =>
+          this.#context.logger.warn({ partition }, `Saving gap state failed: ${String(error)}`),
+        );
+    }
+    this.#index.dropPartition(partition);
+  }
+
+  /** Every gap's final event, as an async iterator. */
+  events(): AsyncIterableIterator<GapEvent> {
+    return this.#events.iterate();
+  }
+
+  async #runScans(): Promise<void> {
+    const signal = this.#abort.signal;
+    while (!signal.aborted) {
+      const scan = this.#planner.next();
+      if (scan) {
+        const running = this.#runScan(scan).finally(() => {
+          this.#running.delete(running);
+          this.#wake?.();
+        });
+        this.#running.add(running);
+        continue;
+      }
+      const waitMs = Math.min(this.#planner.nextReadyInMs() ?? 1000, 1000);
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+        setTimeout(resolve, Math.max(10, waitMs)).unref();
+      });
+      this.#wake = undefined;
+    }
+  }
+
+  async #runScan(scan: RefillScan): Promise<void> {
+    this.stats.refillScans++;
+    const started = Date.now();
+    try {
+      const window = readWindow({
+        config: await this.#context.clientConfig(),
+        topic: this.#context.topic,
+        partitions: scan.partitions,
+        fromMs: scan.fromMs,
+        toMs: scan.toMs,
+        slackMs,
+        decode: this.#context.decode,
+        source: 'refill',
+        timeoutMs: this.#context.timeoutMs,
+        signal: this.#abort.signal,
+      });
+      let next = await window.next();
+      while (!next.done) {
+        for (const item of next.value.items) {
+          if (item.kind !== 'record' || item.timeMs === undefined) continue;
+          if (!this.#planner.wants(scan, item.serialNumber, item.timeMs)) continue;
+          if (this.#dedupe?.seen(item.record.partition, item.serialNumber, item.timeMs)) continue;
+          this.#planner.recordFound(scan, item.serialNumber, item.timeMs);
+          this.stats.refilledRecords++;
+          await this.#context.deliver(item.record);
+        }
+        next = await window.next();
+      }
+      for (const event of this.#planner.complete(scan, next.value.earliestRetainedMs)) this.#emit(event);
+      this.#context.logger.debug(
+        { scan: scan.id, partitions: scan.partitions, gaps: scan.gaps.length, ms: Date.now() - started },
+        'Refill scan finished',
+      );
+    } catch (error) {
+      if (this.#abort.signal.aborted) return;
+      const attempts = (this.#attempts.get(scan.id) ?? 0) + 1;
+      this.#attempts.set(scan.id, attempts);
+      this.#context.logger.warn({ scan: scan.id, attempts }, `Refill scan failed: ${String(error)}`);
+      if (attempts < maxScanAttempts) this.#planner.retry(scan);
+      else for (const event of this.#planner.complete(scan)) this.#emit(event);
+    }
+  }
+
+  #emit(event: GapEvent): void {
+    if (event.outcome === 'refilled') this.stats.gapsRefilled++;
+    else if (event.outcome === 'partial') this.stats.gapsPartial++;
+    else if (event.outcome === 'not-in-log') this.stats.gapsNotInLog++;
+    else this.stats.gapsBeyondRetention++;
+    this.#context.logger.info(
+      {
+        serialNumber: event.serialNumber,
+        partition: event.partition,
+        outcome: event.outcome,
+        recovered: event.recovered,
+      },
+      `Gap ${event.from.toISOString()} to ${event.to.toISOString()}: ${event.outcome}`,
+    );
+    try {
+      this.#options.onGap?.(event);
+    } catch (error) {
+      this.#context.logger.warn({}, `onGap threw: ${String(error)}`);
+    }
+    this.#events.push(event);
+  }
+
+  /** Stops scanning and ends `events()`. Saves the state of `partitions` when a store is set. */
+  async close(partitions: readonly number[]): Promise<void> {
+    this.#abort.abort();
+    this.#wake?.();
+    await this.#loop;
+    await Promise.allSettled(this.#running);
+    for (const partition of partitions) await this.dropPartition(partition);
+    this.#events.end();
+  }
+}
