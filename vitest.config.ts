@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+// Examples import the package by name, as users do; tests run them against the sources.
+const resolve = { alias: { 'goodwe-kafka': new URL('./src/index.ts', import.meta.url).pathname } };
+
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -12,6 +16,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

@@ -9,6 +9,15 @@ export type { ConsumerOptions, ConsumerOptionsInput, PartitionsEvent } from './c
 export type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from './consumer/telemetry-record.js';
 export type { ConsumerHealth, ConsumerStats, HealthState, PartitionStats } from './consumer/consumer-stats.js';
 
+// Producing
+export { createTelemetryProducer } from './producer/create-telemetry-producer.js';
+export { TelemetryProducer } from './producer/telemetry-producer.js';
+export type { SendRawOptions } from './producer/telemetry-producer.js';
+export { producerOptionsSchema, ProducerCompression } from './producer/producer-options.js';
+export type { ProducerOptions, ProducerOptionsInput } from './producer/producer-options.js';
+export { toWireTelemetry } from './producer/telemetry-wire.js';
+export type { TelemetryInput, WireTelemetry } from './producer/telemetry-wire.js';
+
 // Connections
 export { goodweConnection } from './auth/goodwe-connection.js';
 export { connectionFromEnv, connectionEnvVars } from './auth/connection-from-env.js';

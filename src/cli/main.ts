@@ -1,41 +1,32 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { runCli } from './run-cli.js';
 
-// The package.json next to dist/ is the one that was installed; read the version from it so the
-// CLI and the package can never disagree.
-function packageVersion(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, '..', '..', 'package.json'), join(here, '..', 'package.json')]) {
-    try {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'goodwe-kafka' && pkg.version) return pkg.version;
-    } catch {
-      // try the next location
-    }
-  }
-  return 'unknown';
-}
+// Ctrl-C (or SIGTERM from a supervisor) asks the running command to stop: it closes its clients,
+// leaves its consumer group and deletes what it created. A second Ctrl-C exits at once.
+const controller = new AbortController();
+const onSignal = (signal: NodeJS.Signals): void => {
+  if (controller.signal.aborted) process.exit(130);
+  controller.abort(new Error(`stopped by ${signal}`));
+};
+process.on('SIGINT', onSignal);
+// Piped into `head` or a closed pager: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+process.on('SIGTERM', onSignal);
 
-const help = `goodwe-kafka ${packageVersion()}
+const code = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  signal: controller.signal,
+});
 
-Consume GoodWe inverter telemetry from Apache Kafka.
-
-Usage: goodwe-kafka <command> [options]
-
-Commands (coming in the next releases): doctor, tail, replay, gaps, simulate, demo
-
-Options:
-  --version   print the version
-  --help      print this help
-`;
-
-const [command] = process.argv.slice(2);
-if (command === '--version' || command === '-v') {
-  process.stdout.write(`${packageVersion()}\n`);
-} else if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-  process.stdout.write(help);
-} else {
-  process.stderr.write(`goodwe-kafka: unknown command "${command}". Run "goodwe-kafka --help".\n`);
-  process.exitCode = 2;
-}
+// Exit explicitly: a failed librdkafka connect keeps a worker thread (and the process) alive until
+// its own timeout (docs/connecting.md), which must not delay the answer. Writes to a pipe are
+// asynchronous, so wait for stdout and stderr to drain first.
+await Promise.all([
+  new Promise<void>((resolve) => process.stdout.write('', () => resolve())),
+  new Promise<void>((resolve) => process.stderr.write('', () => resolve())),
+]);
+process.exit(code);

@@ -59,14 +59,19 @@ export async function* readWindow<T>(
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const partitions = options.partitions ?? (await reader.partitionsOf(topic, options.timeoutMs));
-  const starts = await reader.offsetsForTimes(topic, partitions, options.fromMs - options.slackMs, options.timeoutMs);
+  const found = await reader.offsetsForTimes(
+    partitions.map((partition) => ({ topic, partition })),
+    options.fromMs - options.slackMs,
+    options.timeoutMs,
+  );
+  const starts = new Map(found.map((p) => [p.partition, p.offset]));
   const endOffset = new Map<number, bigint>();
   const retentionStart = new Map<number, bigint>();
   const positions = [];
   for (const partition of partitions) {
     const start = starts.get(partition);
     if (start === undefined) continue; // nothing that recent on this partition
-    const { low, high } = await reader.watermarks(topic, partition, options.timeoutMs);
+    const { low, high } = await reader.queryWatermarks(topic, partition, options.timeoutMs);
     if (BigInt(start) >= BigInt(high)) continue;
     endOffset.set(partition, BigInt(high));
     // Starting at the first retained record of a partition that lost records: the window may

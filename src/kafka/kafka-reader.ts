@@ -24,6 +24,12 @@ export interface ReaderConnectOptions {
 // librdkafka's logical offsets.
 const logicalOffset: Record<string, number> = { earliest: -2, latest: -1 };
 
+const toNative = (p: ReadPosition): { topic: string; partition: number; offset: number } => ({
+  topic: p.topic,
+  partition: p.partition,
+  offset: logicalOffset[p.offset] ?? Number(p.offset),
+});
+
 /**
  * A side reader: a consumer with manually assigned partitions, no consumer group and no commits.
  * Used for refills, replays and tests; it never moves a group's committed offsets.
@@ -69,13 +75,7 @@ export class KafkaReader implements AsyncDisposable {
       reader.#stopLogs();
       throw error;
     });
-    reader.#client.assign(
-      positions.map((p) => ({
-        topic: p.topic,
-        partition: p.partition,
-        offset: logicalOffset[p.offset] ?? Number(p.offset),
-      })),
-    );
+    reader.#client.assign(positions.map(toNative));
     return reader;
   }
 
@@ -92,15 +92,13 @@ export class KafkaReader implements AsyncDisposable {
     );
   }
 
-  /** Replaces the assignment: reads from these positions on. */
+  /**
+   * Replaces the assignment: from now on `read` returns messages of these partitions, from
+   * these offsets.
+   */
   assign(positions: readonly ReadPosition[]): void {
-    this.#client.assign(
-      positions.map((p) => ({
-        topic: p.topic,
-        partition: p.partition,
-        offset: logicalOffset[p.offset] ?? Number(p.offset),
-      })),
-    );
+    this.#client.unassign();
+    this.#client.assign(positions.map(toNative));
   }
 
   /** Stops fetching a partition (it was read far enough). */
@@ -108,58 +106,55 @@ export class KafkaReader implements AsyncDisposable {
     this.#client.pause([{ topic, partition }]);
   }
 
-  /** Partition numbers of a topic (empty when the topic does not exist or is not visible). */
+  /** Partition numbers of a topic, asked of the broker. */
   partitionsOf(topic: string, timeoutMs = 15_000): Promise<number[]> {
     return new Promise((resolve, reject) =>
-      this.#client.getMetadata({ topic, timeout: timeoutMs }, (error, metadata) =>
-        error
-          ? reject(toGoodweError(error, { operation: `Reading metadata of ${topic}` }))
-          : resolve(
-              metadata.topics
-                .find((t) => t.name === topic)
-                ?.partitions.map((p) => p.id)
-                .sort((a, b) => a - b) ?? [],
-            ),
-      ),
-    );
-  }
-
-  /**
-   * For each partition, the first offset whose record timestamp is at or after `timestampMs`
-   * (Kafka's ListOffsets by time), or `undefined` when no record is that recent.
-   */
-  offsetsForTimes(
-    topic: string,
-    partitions: readonly number[],
-    timestampMs: number,
-    timeoutMs = 15_000,
-  ): Promise<Map<number, string | undefined>> {
-    return new Promise((resolve, reject) =>
-      this.#client.offsetsForTimes(
-        partitions.map((partition) => ({ topic, partition, offset: timestampMs })),
-        timeoutMs,
-        (error, offsets) => {
-          if (error) {
-            reject(
-              toGoodweError(error, {
-                operation: `Looking up offsets of ${topic} at ${new Date(timestampMs).toISOString()}`,
-              }),
-            );
-            return;
-          }
-          resolve(new Map(offsets.map((o) => [o.partition, o.offset >= 0 ? String(o.offset) : undefined])));
-        },
-      ),
+      this.#client.getMetadata({ topic, timeout: timeoutMs }, (error, metadata) => {
+        if (error) {
+          reject(toGoodweError(error, { operation: `Reading metadata of ${topic}` }));
+          return;
+        }
+        const found = metadata.topics.find((t) => t.name === topic);
+        resolve((found?.partitions ?? []).map((p) => p.id).sort((a, b) => a - b));
+      }),
     );
   }
 
   /** Earliest and latest offsets of a partition (decimal strings), asked of the broker. */
-  watermarks(topic: string, partition: number, timeoutMs = 15_000): Promise<{ low: string; high: string }> {
+  queryWatermarks(topic: string, partition: number, timeoutMs = 15_000): Promise<{ low: string; high: string }> {
     return new Promise((resolve, reject) =>
       this.#client.queryWatermarkOffsets(topic, partition, timeoutMs, (error, offsets) =>
         error
           ? reject(toGoodweError(error, { operation: `Reading the offsets of ${topic}[${partition}]` }))
           : resolve({ low: String(offsets.lowOffset), high: String(offsets.highOffset) }),
+      ),
+    );
+  }
+
+  /**
+   * Per partition, the first offset whose record timestamp is at or after `timeMs`, or
+   * `undefined` when no record is that recent (read from the end then). The lookup is the
+   * broker's, by record timestamp: with producer-set timestamps an older record may still
+   * follow the offset returned.
+   */
+  offsetsForTimes(
+    partitions: readonly { topic: string; partition: number }[],
+    timeMs: number,
+    timeoutMs = 15_000,
+  ): Promise<{ topic: string; partition: number; offset: string | undefined }[]> {
+    // librdkafka takes the timestamp in the offset field (node-rdkafka#1109).
+    const query = partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: timeMs }));
+    return new Promise((resolve, reject) =>
+      this.#client.offsetsForTimes(query, timeoutMs, (error, offsets) =>
+        error
+          ? reject(toGoodweError(error, { operation: `Looking up offsets at ${new Date(timeMs).toISOString()}` }))
+          : resolve(
+              offsets.map((p) => ({
+                topic: p.topic,
+                partition: p.partition,
+                offset: p.offset >= 0 ? String(p.offset) : undefined,
+              })),
+            ),
       ),
     );
   }

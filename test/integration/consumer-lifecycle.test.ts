@@ -69,8 +69,7 @@ describe('TelemetryConsumer lifecycle', () => {
     const groupId = uniqueName('group');
     const first = createTelemetryConsumer({ connection: plaintextConnection(topic), groupId });
     let n = 0;
-    for await (const record of first) if (++n === 11) break; // commits 0..9: next offset 10
-    void first;
+    for await (const _record of first) if (++n === 11) break; // commits 0..9: next offset 10
     await using admin = new KafkaAdmin(plaintextConfig());
     await admin.deleteRecordsBefore([{ topic, partition: 0, offset: '50' }]); // what retention would do
 
