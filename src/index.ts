@@ -8,6 +8,9 @@ export { OnInvalid, consumerOptionsSchema } from './consumer/consumer-options.js
 export type { ConsumerOptions, ConsumerOptionsInput, PartitionsEvent } from './consumer/consumer-options.js';
 export type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from './consumer/telemetry-record.js';
 export type { ConsumerHealth, ConsumerStats, HealthState, PartitionStats } from './consumer/consumer-stats.js';
+export type { SeekResult } from './consumer/seek-result.js';
+export type { ReplayOptions } from './consumer/replay-window.js';
+export type { GapStats } from './gaps/gap-recovery.js';
 
 // Producing
 export { createTelemetryProducer } from './producer/create-telemetry-producer.js';

@@ -1,4 +1,10 @@
 import { ClosedError } from '../errors/closed-error.js';
+import { ConfigError } from '../errors/config-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import type { ClientConfig } from '../kafka/client-config.js';
+import { resolveSeek } from './resolve-seek.js';
+import type { SeekResult } from './seek-result.js';
+import { replayWindow, type ReplayOptions } from './replay-window.js';
 import { ConnectionError } from '../errors/connection-error.js';
 import { isGoodweKafkaError } from '../errors/goodwe-kafka-error.js';
 import { silentLogger, type Logger } from '../internal/logger.js';
@@ -66,6 +72,10 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #drained: (() => void) | undefined;
   /** Settles when the loop body holding the current record finishes. */
   #inBody: Promise<void> | undefined;
+  /** Set while a seek runs: the fetcher waits for it. */
+  #gate: Promise<void> | undefined;
+  /** Settles when the fetch in flight (if any) has returned. */
+  #fetching: Promise<void> | undefined;
   /** Whether the record last handed out came from the group's partitions (not a refill). */
   #fromLive = false;
   #gaps: GapRecovery<T> | undefined;
@@ -299,9 +309,17 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   }
 
   async #fetchInto(kafka: KafkaGroupConsumer, max: number, waitMs: number): Promise<void> {
+    // A seek in progress needs no fetch in flight: messages a fetch takes out of librdkafka's queue
+    // around the seek could be from either side of it.
+    while (this.#gate) await this.#gate;
     let messages: NativeMessage[];
     try {
-      messages = await kafka.fetch(max, waitMs);
+      const fetching = kafka.fetch(max, waitMs);
+      this.#fetching = fetching.then(
+        () => undefined,
+        () => undefined,
+      );
+      messages = await fetching;
     } catch (error) {
       this.#onKafkaError(error as LibrdKafkaError);
       return;
@@ -477,6 +495,103 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   gaps(): AsyncIterableIterator<GapEvent> {
     if (!this.#gaps) throw new ClosedError('gaps() is available once iteration has started.');
     return this.#gaps.events();
+  }
+
+  /**
+   * Moves the group's read position to a time (SPEC section 4): per partition, to the first record
+   * whose Kafka time is at or after `date`; to the end when there is none; to the earliest
+   * retained record, flagged `beforeRetention`, when `date` is before retention. Resolves once the
+   * seek has taken effect: the next record yielded on each partition is at the resolved offset,
+   * and nothing buffered from before leaks out. Seeking commits nothing by itself; records after
+   * it are `source: 'live'` and committed as usual once their bodies finish.
+   *
+   * Call it while iterating (from the loop body or another task): it applies to the partitions
+   * assigned to this member, waiting up to `connectTimeoutMs` for the first assignment.
+   *
+   * @example
+   * ```ts
+   * const positions = await consumer.seekToTime(new Date('2026-11-20T00:00:00Z'));
+   * if (positions.some((p) => p.beforeRetention)) console.warn('part of that day is no longer in Kafka');
+   * ```
+   */
+  async seekToTime(date: Date, options: { partitions?: readonly number[] } = {}): Promise<SeekResult[]> {
+    if (this.#closing) throw new ClosedError('This consumer is closed; create a new one.');
+    await this.#start();
+    const kafka = this.#kafka!;
+    const partitions = await this.#assignedPartitions(options.partitions);
+    while (this.#gate) await this.#gate;
+    let release!: () => void;
+    this.#gate = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await this.#fetching;
+      const config = (): Promise<ClientConfig> => toClientConfig(this.#options.connection);
+      const results = await resolveSeek(kafka, config, partitions, date.getTime(), this.#options.connectTimeoutMs);
+      for (const result of results) {
+        const key = partitionKey(result.topic, result.partition);
+        if (!this.#assigned.has(key)) continue; // revoked meanwhile: the new owner reads from the commit
+        this.#buffer.dropPartition(result.topic, result.partition);
+        // The record in hand (if any) of that partition is no longer finished into a commit.
+        if (this.#current?.topic === result.topic && this.#current.partition === result.partition)
+          this.#current = undefined;
+        this.#watermarks.forget(result.topic, result.partition);
+        this.#nextToDeliver.delete(key);
+        this.#gaps?.resetPartition(result.partition);
+        await kafka.seek(
+          { topic: result.topic, partition: result.partition, offset: result.offset },
+          this.#options.connectTimeoutMs,
+        );
+      }
+      this.#log.info({ time: date.toISOString(), results }, 'Seeked to time');
+      return results;
+    } finally {
+      this.#gate = undefined;
+      release();
+    }
+  }
+
+  async #assignedPartitions(wanted: readonly number[] | undefined): Promise<Partition[]> {
+    const topic = this.#options.connection.topic;
+    const deadline = Date.now() + this.#options.connectTimeoutMs;
+    for (;;) {
+      const owned = [...this.#assigned.values()].filter((p) => p.topic === topic);
+      if (owned.length > 0) {
+        if (!wanted) return owned;
+        const missing = wanted.filter((n) => !owned.some((p) => p.partition === n));
+        if (missing.length === 0) return owned.filter((p) => wanted.includes(p.partition));
+        throw new ConfigError(
+          `seekToTime: partitions ${missing.join(', ')} of ${topic} are not assigned to this member.`,
+        );
+      }
+      if (this.#fatal) throw this.#fatal;
+      if (Date.now() > deadline) {
+        throw new TimeoutError(
+          `seekToTime: no partition of ${topic} was assigned within ${this.#options.connectTimeoutMs} ms.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * Reads a closed time window of telemetry with a side reader (no group, no commits): every
+   * partition from the first record at `from` until records pass `to`, filtered to telemetry
+   * times within the window (and `serialNumbers`), de-duplicated, `source: 'replay'`. Independent
+   * of the live iteration, which goes on meanwhile.
+   *
+   * @example
+   * ```ts
+   * for await (const record of consumer.replay({ from: new Date('2026-11-20T06:00Z'), to: new Date('2026-11-20T08:00Z') })) {
+   *   await db.upsert(record.value);
+   * }
+   * ```
+   */
+  replay(options: ReplayOptions): AsyncGenerator<TelemetryRecord<T>> {
+    return replayWindow(options, {
+      connection: this.#options.connection,
+      decode: this.#decode,
+      logger: this.#log,
+      timeoutMs: this.#options.connectTimeoutMs,
+    });
   }
 
   /** Liveness: `starting`, `running`, `stalled`, `closed` or `failed`, with the last error. */

@@ -165,6 +165,11 @@ export class GapRecovery<T> {
     this.#index.dropPartition(partition);
   }
 
+  /** Forgets a partition's inverters without saving: its position moved (a seek). */
+  resetPartition(partition: number): void {
+    this.#index.dropPartition(partition);
+  }
+
   /** Every gap's final event, as an async iterator. */
   events(): AsyncIterableIterator<GapEvent> {
     return this.#events.iterate();

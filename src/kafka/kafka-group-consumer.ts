@@ -201,6 +201,37 @@ export class KafkaGroupConsumer {
     );
   }
 
+  /**
+   * Per partition, the first offset whose record timestamp is at or after `timeMs`, or
+   * `undefined` when no record is that recent.
+   */
+  offsetsForTimes(
+    partitions: Partition[],
+    timeMs: number,
+    timeoutMs: number,
+  ): Promise<Map<number, string | undefined>> {
+    // librdkafka takes the timestamp in the offset field.
+    const query = partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: timeMs }));
+    return new Promise((resolve, reject) =>
+      this.#client.offsetsForTimes(query, timeoutMs, (error, offsets) =>
+        error
+          ? reject(toGoodweError(error, { operation: `Looking up offsets at ${new Date(timeMs).toISOString()}` }))
+          : resolve(new Map(offsets.map((o) => [o.partition, o.offset >= 0 ? String(o.offset) : undefined]))),
+      ),
+    );
+  }
+
+  /** Moves an assigned partition's fetch position. */
+  seek(position: PartitionOffset, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.#client.seek(toNative(position), timeoutMs, (error) =>
+        error
+          ? reject(toGoodweError(error, { operation: `Seeking ${position.topic}[${position.partition}]` }))
+          : resolve(),
+      ),
+    );
+  }
+
   /** Current assignment. */
   assignments(): Partition[] {
     return this.#client.assignments().map((p) => ({ topic: p.topic, partition: p.partition }));
