@@ -257,9 +257,14 @@ export class KafkaGroupConsumer {
 
   /** Position (next offset to fetch) per partition. */
   position(partitions: Partition[]): PartitionOffset[] {
-    return this.#client
-      .position(partitions)
-      .map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset) }));
+    try {
+      return this.#client
+        .position(partitions)
+        .map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset) }));
+    } catch {
+      // librdkafka refuses while the assignment changes (ERR__STATE): positions are unknown then.
+      return [];
+    }
   }
 
   isConnected(): boolean {

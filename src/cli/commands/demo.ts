@@ -9,7 +9,6 @@ import type { CliIo } from '../cli-io.js';
 import type { Command } from '../command.js';
 import { consumeDemoTopic } from '../demo/consume-demo-topic.js';
 import { startDemoBroker } from '../demo/demo-broker.js';
-import { DemoGapTracker } from '../demo/demo-gap-tracker.js';
 import { formatDemoSummary, judgeDemo, type DemoSummary } from '../demo/demo-summary.js';
 import { ExitCode } from '../exit-codes.js';
 import { ndjsonLine } from '../output.js';
@@ -121,13 +120,12 @@ async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
       });
       progress.done();
       say(`published ${published.report.published} messages; consuming them with createTelemetryConsumer...`);
-      const gaps = new DemoGapTracker(simulation.intervalMs ?? defaults.intervalMs);
       const reading = new ProgressBar(io.stderr, { label: 'consuming' });
       const consumed = await consumeDemoTopic({
         connection,
         groupId: `goodwe-kafka-demo-${suffix}`,
         expectedMessages: published.report.published,
-        gaps,
+        expectedIntervalMs: simulation.intervalMs ?? defaults.intervalMs,
         signal: io.signal,
         onProgress: (n) => reading.update(n, published.report.published),
       });
@@ -140,7 +138,7 @@ async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
         partitions,
         published,
         consumed,
-        gaps: gaps.summary(),
+        gaps: consumed.gaps,
         ok: problems.length === 0,
         problems,
       };

@@ -1,50 +1,64 @@
 import type { KafkaConnection } from '../../auth/kafka-connection.js';
 import { createTelemetryConsumer } from '../../consumer/create-telemetry-consumer.js';
-import type { DemoGapTracker } from './demo-gap-tracker.js';
+import { demoGapSummary, gapsConcluded, type DemoGapSummary } from './demo-gap-tracker.js';
 
 /** What the demo's consumer saw. */
 export interface DemoConsumption {
-  /** Records handed to the loop body. */
+  /** Records handed to the loop body (live and refilled). */
   records: number;
   /** Distinct (serial number, reading time) pairs among them. */
   distinctReadings: number;
-  /** Records whose (serial number, time) had been seen before. */
+  /** Records whose (serial number, time) had been handed to the body before: should be none. */
   duplicatesSeen: number;
+  /** Readings the consumer's de-duplication dropped before the body. */
+  duplicatesDropped: number;
   /** Undecodable messages the consumer skipped (`onInvalid: 'skip'`). */
   invalidSkipped: number;
-  /** Messages accounted for: with records, or skipped. */
+  /** Messages accounted for: delivered, dropped as duplicates, or skipped. */
   messages: number;
   elapsedMs: number;
   /** False when it stopped because nothing more arrived for `idleMs`. */
   complete: boolean;
+  gaps: DemoGapSummary;
 }
 
 /**
- * Consumes the demo topic from the start with the library's consumer until `expectedMessages`
- * messages are accounted for (or nothing arrives for `idleMs`), counting what a user would check.
+ * Consumes the demo topic from the start with the library's consumer, gap refill on, until
+ * `expectedMessages` messages are accounted for and every gap found has ended in an event (or
+ * nothing happens for `idleMs`), counting what a user would check.
  */
 export async function consumeDemoTopic(options: {
   connection: KafkaConnection;
   groupId: string;
   expectedMessages: number;
-  gaps: DemoGapTracker;
+  expectedIntervalMs: number;
   signal: AbortSignal;
   idleMs?: number;
   onProgress?: (messages: number) => void;
 }): Promise<DemoConsumption> {
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
-  const consumer = createTelemetryConsumer({ connection: options.connection, groupId: options.groupId, signal });
+  const consumer = createTelemetryConsumer({
+    connection: options.connection,
+    groupId: options.groupId,
+    signal,
+    gaps: { refill: true, expectedIntervalMs: options.expectedIntervalMs, settleMs: 1000 },
+  });
   const seen = new Set<string>();
   const lastOffset = new Map<number, string>();
   let records = 0;
-  let withRecords = 0;
+  let liveMessages = 0;
   let lastChange = Date.now();
   let started = 0;
-  const accounted = (): number => withRecords + consumer.stats().invalid;
-  // Skipped invalid messages never reach the loop body, so completion is also checked on a timer.
+  let caughtUp = 0;
+  const accounted = (): number => {
+    const stats = consumer.stats();
+    return liveMessages + stats.invalid + stats.duplicatesDropped;
+  };
+  // Skipped and de-duplicated messages never reach the loop body, so completion is watched on a timer.
   const watch = setInterval(() => {
-    if (accounted() >= options.expectedMessages || Date.now() - lastChange > (options.idleMs ?? 20_000)) stop.abort();
+    const done = accounted() >= options.expectedMessages && gapsConcluded(consumer.stats());
+    if (done || Date.now() - lastChange > (options.idleMs ?? 20_000)) stop.abort();
   }, 200);
   try {
     for await (const record of consumer) {
@@ -52,15 +66,14 @@ export async function consumeDemoTopic(options: {
       lastChange = Date.now();
       records++;
       // Records of one message are consecutive: a new offset on a partition is a new message.
-      if (lastOffset.get(record.partition) !== record.offset) {
+      if (record.source === 'live' && lastOffset.get(record.partition) !== record.offset) {
         lastOffset.set(record.partition, record.offset);
-        withRecords++;
+        liveMessages++;
         options.onProgress?.(accounted());
+        // Throughput is measured to the last live message, not over the wait for refill scans.
+        if (caughtUp === 0 && accounted() >= options.expectedMessages) caughtUp = Date.now();
       }
-      const key = `${record.value.serialNumber}@${record.value.time?.getTime() ?? 'none'}`;
-      if (!seen.has(key)) seen.add(key);
-      options.gaps.observe(record);
-      if (accounted() >= options.expectedMessages) break;
+      seen.add(`${record.value.serialNumber}@${record.value.time?.getTime() ?? 'none'}`);
     }
   } finally {
     clearInterval(watch);
@@ -68,13 +81,16 @@ export async function consumeDemoTopic(options: {
   }
   options.signal.throwIfAborted();
   const stats = consumer.stats();
+  const messages = liveMessages + stats.invalid + stats.duplicatesDropped;
   return {
     records,
     distinctReadings: seen.size,
     duplicatesSeen: records - seen.size,
+    duplicatesDropped: stats.duplicatesDropped,
     invalidSkipped: stats.invalid,
-    messages: withRecords + stats.invalid,
-    elapsedMs: started === 0 ? 0 : Date.now() - started,
-    complete: withRecords + stats.invalid >= options.expectedMessages,
+    messages,
+    elapsedMs: started === 0 ? 0 : (caughtUp || Date.now()) - started,
+    complete: messages >= options.expectedMessages,
+    gaps: demoGapSummary(stats),
   };
 }

@@ -29,8 +29,9 @@ export function judgeDemo(published: PublishSimulationResult, consumed: DemoCons
   }
   if (consumed.invalidSkipped !== r.invalid)
     problems.push(`${consumed.invalidSkipped} invalid skipped, ${r.invalid} injected`);
-  if (consumed.duplicatesSeen !== r.duplicates)
-    problems.push(`${consumed.duplicatesSeen} duplicates seen, ${r.duplicates} injected`);
+  if (consumed.duplicatesSeen !== 0) problems.push(`${consumed.duplicatesSeen} duplicates reached the loop body`);
+  if (consumed.duplicatesDropped < r.duplicates)
+    problems.push(`${consumed.duplicatesDropped} duplicates dropped, ${r.duplicates} injected`);
   if (!consumed.complete)
     problems.push(`stopped after ${consumed.messages} of ${r.published} messages: nothing more arrived`);
   return problems;
@@ -60,8 +61,8 @@ export function formatDemoSummary(s: DemoSummary): string {
     },
     { what: 'invalid skipped', value: `${c.invalidSkipped} (injected ${r.invalid})` },
     {
-      what: 'duplicates seen',
-      value: `${c.duplicatesSeen} (injected ${r.duplicates}; the consumer hands them on, dedupe comes with gap recovery)`,
+      what: 'duplicates',
+      value: `${c.duplicatesDropped} dropped before the loop body (injected ${r.duplicates}), ${c.duplicatesSeen} reached it`,
     },
     {
       what: 'lost',
@@ -69,12 +70,11 @@ export function formatDemoSummary(s: DemoSummary): string {
     },
     {
       what: 'gaps',
-      value: `${s.gaps.found} found in ${s.gaps.inverters} inverters: ${s.gaps.notInLog} not in the log (${s.gaps.missingInNotInLog} readings), ${s.gaps.filledByLateReadings} filled by late readings`,
+      value: `${s.gaps.found} found: ${s.gaps.refilled} refilled, ${s.gaps.partial} partial, ${s.gaps.notInLog} not in the log, ${s.gaps.beyondRetention} beyond retention (${s.gaps.scans} scans)`,
     },
     {
       what: 'refilled',
-      value:
-        s.gaps.refilled === undefined ? "n/a: refill comes with the consumer's gap recovery" : String(s.gaps.refilled),
+      value: `${s.gaps.refilledRecords} readings recovered from the log by refill scans (late readings close gaps too)`,
     },
   ];
   const columns: Column<Line>[] = [
