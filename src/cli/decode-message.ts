@@ -1,4 +1,5 @@
 import type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from '../consumer/telemetry-record.js';
+import { toItems } from '../consumer/to-items.js';
 import type { NativeMessage } from '../kafka/native.js';
 import { decodeTelemetry } from '../telemetry/decode-telemetry.js';
 import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.js';
@@ -7,49 +8,10 @@ import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.j
 export type DecodedMessage =
   { ok: true; records: TelemetryRecord<InverterTelemetry>[] } | { ok: false; invalid: InvalidTelemetryRecord };
 
-function headersOf(message: NativeMessage): Record<string, Buffer> {
-  const headers: Record<string, Buffer> = {};
-  for (const header of message.headers ?? []) {
-    for (const [name, value] of Object.entries(header))
-      headers[name] = Buffer.isBuffer(value) ? value : Buffer.from(value);
-  }
-  return headers;
-}
-
 /** Decodes a message read outside the consumer (replay, gap scan, doctor) into telemetry records. */
 export function decodeMessage(message: NativeMessage, source: RecordSource): DecodedMessage {
-  const { topic, partition } = message;
-  const offset = String(message.offset);
-  const timestamp = new Date(message.timestamp ?? 0);
-  const key = message.key === undefined || message.key === null ? null : message.key.toString();
-  const headers = headersOf(message);
-  const result = decodeTelemetry(message.value);
-  if (!result.ok) {
-    const error = result.error.withLocation({ topic, partition, offset });
-    const invalid = {
-      value: undefined,
-      error,
-      bytes: message.value,
-      topic,
-      partition,
-      offset,
-      timestamp,
-      key,
-      headers,
-      source,
-    };
-    return { ok: false, invalid };
-  }
-  const records = result.records.map((reading) => ({
-    value: reading.value,
-    raw: reading.raw,
-    topic,
-    partition,
-    offset,
-    timestamp,
-    key,
-    headers,
-    source,
-  }));
-  return { ok: true, records };
+  const { items } = toItems(message, (bytes) => decodeTelemetry(bytes), source);
+  const first = items[0];
+  if (first?.kind === 'invalid') return { ok: false, invalid: first.record };
+  return { ok: true, records: items.flatMap((item) => (item.kind === 'record' ? [item.record] : [])) };
 }

@@ -18,7 +18,7 @@ import type { ConsumerHealth, ConsumerStats, HealthState } from './consumer-stat
 import { DeadLetterSink } from './dead-letter-sink.js';
 import { detectDataLoss } from './detect-data-loss.js';
 import { isAllBrokersDown, isFatalConsumerError, topicProblem } from './fatal-errors.js';
-import { GapRecovery, type GapStats } from '../gaps/gap-recovery.js';
+import { emptyGapStats, GapRecovery } from '../gaps/gap-recovery.js';
 import type { GapEvent } from '../gaps/gap-outcome.js';
 import { parseGapOptions } from '../gaps/gap-options.js';
 import { toClientConfig } from '../kafka/connection-config.js';
@@ -29,17 +29,6 @@ import { toItems, type Item } from './to-items.js';
 import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record.js';
 
 const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
-
-const emptyGapStats: GapStats = {
-  duplicatesDropped: 0,
-  gapsFound: 0,
-  gapsRefilled: 0,
-  gapsPartial: 0,
-  gapsNotInLog: 0,
-  gapsBeyondRetention: 0,
-  refillScans: 0,
-  refilledRecords: 0,
-};
 
 /**
  * Reads telemetry from Kafka as an async iterable of typed records, with at-least-once delivery:
@@ -610,7 +599,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
     const positions = kafka?.isConnected() ? kafka.position(assigned) : [];
     return {
       ...this.#counts,
-      ...(this.#gaps?.stats ?? emptyGapStats),
+      ...(this.#gaps?.stats ?? emptyGapStats()),
       buffered: this.#buffer.records,
       bufferedBytes: this.#buffer.bytes,
       lastCommitAt: this.#lastCommitAt === undefined ? undefined : new Date(this.#lastCommitAt),

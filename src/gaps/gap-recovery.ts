@@ -37,6 +37,20 @@ export interface GapStats {
   refilledRecords: number;
 }
 
+/** All gap counters at zero. */
+export function emptyGapStats(): GapStats {
+  return {
+    duplicatesDropped: 0,
+    gapsFound: 0,
+    gapsRefilled: 0,
+    gapsPartial: 0,
+    gapsNotInLog: 0,
+    gapsBeyondRetention: 0,
+    refillScans: 0,
+    refilledRecords: 0,
+  };
+}
+
 // Record times are publish times; telemetry times can lag them by this much.
 const slackMs = 10 * 60_000;
 const maxScanAttempts = 3;
@@ -59,16 +73,7 @@ export class GapRecovery<T> {
   readonly #running = new Set<Promise<void>>();
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
-  readonly stats: GapStats = {
-    duplicatesDropped: 0,
-    gapsFound: 0,
-    gapsRefilled: 0,
-    gapsPartial: 0,
-    gapsNotInLog: 0,
-    gapsBeyondRetention: 0,
-    refillScans: 0,
-    refilledRecords: 0,
-  };
+  readonly stats: GapStats = emptyGapStats();
 
   constructor(options: ResolvedGapOptions, context: GapRecoveryContext<T>) {
     this.#options = options;
