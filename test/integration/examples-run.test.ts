@@ -47,6 +47,15 @@ describe.skipIf(!broker().saslSsl || !broker().caFile)('the examples, run agains
     expect(out).toContain(`52 readings from 4 inverters between ${from} and ${to}`);
   }, 60_000);
 
+  it('graceful-shutdown.ts stops on SIGTERM, says so, and exits by itself', async () => {
+    const { topic, remove } = await createTopic('example', 1);
+    cleanups.push(remove);
+    await publishReadings(topic, serials(3), every5Minutes(day, day + 3600_000));
+    const { code, out } = await runExample('examples/graceful-shutdown.ts', [], topic, 6000);
+    expect(code).toBe(0);
+    expect(out).toContain('stopped after 39 readings closed');
+  }, 60_000);
+
   it('consume.ts prints each reading as it arrives', async () => {
     const { topic, remove } = await createTopic('example', 1);
     cleanups.push(remove);
