@@ -59,8 +59,9 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #paused = false;
   #wake: (() => void) | undefined;
   #drained: (() => void) | undefined;
-  /** Settles when the loop body holding the current record finishes. */
-  #inBody: Promise<void> | undefined;
+  /** Whether a loop body holds a record now; close() waits for it through `#bodyWaiters`. */
+  #bodyRunning = false;
+  readonly #bodyWaiters: (() => void)[] = [];
   /** Set while a seek runs: the fetcher waits for it. */
   #gate: Promise<void> | undefined;
   /** Settles when the fetch in flight (if any) has returned. */
@@ -111,13 +112,12 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         this.#counts.consumed++;
         this.#lastDeliveryAt = Date.now();
         if (this.#state === 'stalled') this.#state = 'running';
-        let bodyDone!: () => void;
-        this.#inBody = new Promise<void>((resolve) => (bodyDone = resolve));
+        this.#bodyRunning = true;
         try {
           yield item;
         } finally {
-          this.#inBody = undefined;
-          bodyDone();
+          this.#bodyRunning = false;
+          for (const resolve of this.#bodyWaiters.splice(0)) resolve();
         }
         // Resumed: the loop body has finished with the record (refilled ones are never committed).
         if (this.#fromLive) this.#finishCurrent(item.offset);
@@ -636,7 +636,8 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       const limit = new Promise<void>((resolve) => setTimeout(resolve, this.#options.closeTimeoutMs).unref());
       // Closed from outside the loop (a signal, an abort): let the body in hand finish so its record
       // is committed too. (A body that awaits close() itself waits here until closeTimeoutMs: use break.)
-      if (this.#inBody) await Promise.race([this.#inBody, limit]);
+      if (this.#bodyRunning)
+        await Promise.race([new Promise<void>((resolve) => this.#bodyWaiters.push(resolve)), limit]);
       await Promise.race([
         this.#commitFinished().catch((error: unknown) => this.#log.warn({}, `Final commit failed: ${String(error)}`)),
         limit,
