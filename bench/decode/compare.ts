@@ -3,6 +3,7 @@
 import type { Buffer } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import { decodeTelemetry } from '../../src/telemetry/decode-telemetry.js';
+import { spread } from '../harness/spread.js';
 
 /** How much work one comparison does. */
 export interface CompareOptions {
@@ -37,10 +38,6 @@ function rate(messages: readonly Buffer[], perRound: number, run: (bytes: Buffer
   return perRound / ((performance.now() - started) / 1000);
 }
 
-/** The middle value (the upper one of the two middle values for an even count). */
-export const median = (values: readonly number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 /** Measures both contenders in alternating rounds, so drift (GC, other load) hits them alike. */
 export function compareDecode(messages: readonly Buffer[], { perRound, rounds }: CompareOptions): Comparison {
   const parse: number[] = [];
@@ -53,6 +50,6 @@ export function compareDecode(messages: readonly Buffer[], { perRound, rounds }:
     decoded.push(decodeRate);
   }
   if (sink === -1) console.log(sink);
-  const result = { parse: median(parse), decode: median(decoded) };
+  const result = { parse: spread(parse)?.median ?? 0, decode: spread(decoded)?.median ?? 0 };
   return { ...result, ratio: result.decode / result.parse };
 }
