@@ -3,7 +3,7 @@
 // dataset once, runs every contender and figure in child processes of their own, prints the
 // results table and writes results.md, results.json and results.svg to bench/results/.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunningBroker } from '../src/broker/broker-info.js';
@@ -155,12 +155,16 @@ async function profileOurs(bootstrap: string, dataset: Dataset): Promise<void> {
   log(`profiling ${ours.label} (node --cpu-prof)`);
   const job = { bootstrap, topic: dataset.topic, records: dataset.records, groupId: `bench-profile-${randomUUID()}` };
   const result = await runContender(ours, job, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  // The main thread's profile is the largest; tsx's loader thread writes a small one too.
+  const file = readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
   if (!file) throw new Error(`No .cpuprofile in ${dir}`);
   const markdown = [
     `# CPU profile: ${ours.label}`,
     '',
-    `${Math.round(result.recordsPerSecond).toLocaleString('en-US')} rec/s under the profiler (${join(dir, file)}).`,
+    `${Math.round(result.recordsPerSecond).toLocaleString('en-US')} rec/s under the profiler; the measured span lasted ` +
+      `${result.seconds.toFixed(1)} s (${join(dir, file)}).`,
     '',
     profileMarkdown(summarizeProfile(join(dir, file))),
   ].join('\n');

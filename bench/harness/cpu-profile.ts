@@ -99,7 +99,8 @@ export function profileMarkdown(summary: ProfileSummary, top = 25): string {
       .map((f) => `| ${f.name} | ${f.where} | ${pct(f.selfMs)} | ${pct(f.totalMs)} |`);
   const header = ['| Function | Where | Self | Total |', '| --- | --- | --: | --: |'];
   return [
-    `Busy time sampled: ${(summary.busyMs / 1000).toFixed(1)} s (idle excluded). Shares are of that time.`,
+    `Busy time of the main thread: ${(summary.busyMs / 1000).toFixed(1)} s over the whole process, start-up included ` +
+      '(idle excluded). Shares are of that time.',
     '',
     '## By self time',
     '',
