@@ -22,6 +22,7 @@ import { deleteDataset, produceDataset, type Dataset } from './harness/dataset.j
 import { describeMachine, loadAverage } from './harness/machine.js';
 import { benchDir, ensurePeers } from './harness/peers.js';
 import { runChild } from './harness/run-child.js';
+import { int, mb } from './harness/format.js';
 import { resultsMarkdown } from './report/markdown.js';
 import { summarizeContender, type BenchResults, type ContenderSummary, type FigureSummary } from './report/results.js';
 import { resultsSvg } from './report/svg.js';
@@ -114,8 +115,8 @@ async function measureContenders(bootstrap: string, dataset: Dataset): Promise<C
         const result = await runContender(contender, job);
         slot.runs.push(result);
         log(
-          `  ${contender.label}, run ${round + 1}/${runs}: ${Math.round(result.recordsPerSecond).toLocaleString('en-US')} rec/s, ` +
-            `${result.cpuMicrosPerRecord.toFixed(1)} µs CPU/record, ${Math.round(result.peakRssBytes / 2 ** 20)} MB peak RSS`,
+          `  ${contender.label}, run ${round + 1}/${runs}: ${int(result.recordsPerSecond)} rec/s, ` +
+            `${result.cpuMicrosPerRecord.toFixed(1)} µs CPU/record, ${mb(result.peakRssBytes)} peak RSS`,
         );
       } catch (error) {
         if (signal.aborted) throw error;
@@ -163,7 +164,7 @@ async function profileOurs(bootstrap: string, dataset: Dataset): Promise<void> {
   const markdown = [
     `# CPU profile: ${ours.label}`,
     '',
-    `${Math.round(result.recordsPerSecond).toLocaleString('en-US')} rec/s under the profiler; the measured span lasted ` +
+    `${int(result.recordsPerSecond)} rec/s under the profiler; the measured span lasted ` +
       `${result.seconds.toFixed(1)} s (${join(dir, file)}).`,
     '',
     profileMarkdown(summarizeProfile(join(dir, file))),
@@ -184,9 +185,9 @@ async function main(): Promise<number> {
     broker = await startBroker({ root: projectRoot(), log });
     const { plaintext: bootstrap, backend, version } = broker.info;
     log(`broker: Apache Kafka ${version ?? '(version unknown)'} (${backend}) at ${bootstrap}`);
-    log(`producing ${records.toLocaleString('en-US')} records on 3 partitions`);
+    log(`producing ${int(records)} records on 3 partitions`);
     const dataset = await produceDataset({ bootstrap, records, partitions: 3, signal, log });
-    log(`  ${dataset.topic}: ${Math.round(dataset.producedPerSecond).toLocaleString('en-US')} rec/s produced`);
+    log(`  ${dataset.topic}: ${int(dataset.producedPerSecond)} rec/s produced`);
 
     const contenderSummaries = await measureContenders(bootstrap, dataset);
     const figureSummaries = await measureFigures({ bootstrap, topic: dataset.topic, records, quick, signal, log });

@@ -38,6 +38,10 @@ function rate(messages: readonly Buffer[], perRound: number, run: (bytes: Buffer
   return perRound / ((performance.now() - started) / 1000);
 }
 
+/** Mean size of the messages in bytes. */
+export const meanBytes = (messages: readonly Buffer[]): number =>
+  messages.reduce((sum, message) => sum + message.byteLength, 0) / messages.length;
+
 /** Measures both contenders in alternating rounds, so drift (GC, other load) hits them alike. */
 export function compareDecode(messages: readonly Buffer[], { perRound, rounds }: CompareOptions): Comparison {
   const parse: number[] = [];

@@ -4,7 +4,7 @@
 import { simulateFleet } from '../../src/simulator/simulate-fleet.js';
 import { benchSimulation } from '../harness/bench-simulation.js';
 import { childMain } from '../harness/child-main.js';
-import { compareDecode, type Comparison, type CompareOptions } from './compare.js';
+import { compareDecode, meanBytes, type Comparison, type CompareOptions } from './compare.js';
 import { payloads } from './payloads.js';
 
 /** The job: the topic's record count (which fixes its simulation) and the amount of work. */
@@ -19,9 +19,6 @@ export interface DecodeResult {
 }
 
 const sampleSize = 2000;
-
-const meanBytes = (messages: readonly Buffer[]): number =>
-  messages.reduce((sum, message) => sum + message.byteLength, 0) / messages.length;
 
 childMain<DecodeJob, DecodeResult>(async ({ records, perRound, rounds }) => {
   const topic: Buffer[] = [];

@@ -2,13 +2,14 @@
 // the ratio for the family mixture and each family.
 // Usage: npx tsx bench/decode/run.ts [records-per-round]
 import type { Buffer } from 'node:buffer';
-import { compareDecode } from './compare.js';
+import { int } from '../harness/format.js';
+import { compareDecode, meanBytes } from './compare.js';
 import { families, payloads } from './payloads.js';
 
 const perRound = Number(process.argv[2] ?? 200_000);
 const rounds = 7;
 
-const format = (value: number): string => Math.round(value).toLocaleString('en-US').padStart(10);
+const format = (value: number): string => int(value).padStart(10);
 const suites: [string, Buffer[]][] = [
   ['mixture', payloads(999)],
   ...(Object.keys(families) as (keyof typeof families)[]).map((name): [string, Buffer[]] => [
@@ -22,7 +23,7 @@ console.log(
   `${'payloads'.padEnd(12)} ${'bytes'.padStart(5)} ${'JSON.parse/s'.padStart(12)} ${'decode/s'.padStart(10)}  ratio`,
 );
 for (const [name, messages] of suites) {
-  const bytes = messages.reduce((sum, message) => sum + message.byteLength, 0) / messages.length;
+  const bytes = meanBytes(messages);
   const { parse, decode, ratio } = compareDecode(messages, { perRound, rounds });
   console.log(
     `${name.padEnd(12)} ${bytes.toFixed(0).padStart(5)} ${format(parse).padStart(12)} ${format(decode)}  ${ratio.toFixed(2)}`,

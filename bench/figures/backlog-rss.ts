@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SlowBodyJob, SlowBodyResult } from '../backlog/slow-body.js';
 import { runChild } from '../harness/run-child.js';
+import { int, mb } from '../harness/format.js';
 import type { Figure } from './figure.js';
 
 const limitBytes = 300 * 2 ** 20;
 /** "Flat": the highest RSS of the window's second half is at most this much above the first half's. */
 const flatTolerance = 1.1;
 
-const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
 const maxOf = (samples: readonly [number, number][]): number => Math.max(0, ...samples.map(([, rss]) => rss));
 
 /**
@@ -48,9 +48,9 @@ export const backlogRssFigure: Figure = {
         buffered,
       },
       detail:
-        `${records.toLocaleString('en-US')}-record backlog (a fresh group on the benchmark topic), body awaits 1 ms every ` +
+        `${int(records)}-record backlog (a fresh group on the benchmark topic), body awaits 1 ms every ` +
         `${awaitEvery} records; RSS sampled every 250 ms for ${windowMs / 1000} s from the first record. ` +
-        `${consumed.toLocaleString('en-US')} records read in the window, ${buffered.toLocaleString('en-US')} buffered at its end` +
+        `${int(consumed)} records read in the window, ${int(buffered)} buffered at its end` +
         `${drained ? '; the topic ran out before the window did, so this is not a backlog measurement' : ''}. ` +
         `"Flat" means the second half's maximum is at most ${Math.round((flatTolerance - 1) * 100)}% above the first half's.`,
     };

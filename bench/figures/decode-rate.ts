@@ -1,5 +1,6 @@
 import type { DecodeJob, DecodeResult } from '../decode/measure.js';
 import { runChild } from '../harness/run-child.js';
+import { int } from '../harness/format.js';
 import type { Figure } from './figure.js';
 
 const target = 0.6;
@@ -17,9 +18,8 @@ export const decodeRateFigure: Figure = {
     });
     if (!result) throw new Error('decode/measure.ts sent no result');
     const { topic, mixture } = result;
-    const rate = (value: number): string => `${Math.round(value).toLocaleString('en-US')}/s`;
     return {
-      value: `${rate(topic.decode)} (JSON.parse ${rate(topic.parse)})`,
+      value: `${int(topic.decode)}/s (JSON.parse ${int(topic.parse)}/s)`,
       ratio: `${topic.ratio.toFixed(2)} × JSON.parse`,
       met: topic.ratio >= target,
       numbers: {
@@ -32,7 +32,7 @@ export const decodeRateFigure: Figure = {
         mixtureRatio: mixture.ratio,
       },
       detail:
-        `In one process, alternating rounds of ${job.perRound.toLocaleString('en-US')} messages, median of ${job.rounds - 1} ` +
+        `In one process, alternating rounds of ${int(job.perRound)} messages, median of ${job.rounds - 1} ` +
         `after a warm-up round; both include UTF-8 decoding. Measured on the topic's first 2,000 messages ` +
         `(${topic.meanBytes.toFixed(0)} bytes on average); on the three-family mixture of bench/decode/payloads.ts ` +
         `the ratio is ${mixture.ratio.toFixed(2)}.`,

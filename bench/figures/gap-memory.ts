@@ -1,4 +1,5 @@
 import { runChild } from '../harness/run-child.js';
+import { int } from '../harness/format.js';
 import type { Figure } from './figure.js';
 
 const inverters = 100_000;
@@ -24,18 +25,19 @@ export function parseMemoryTable(stdout: string): Record<string, number> {
 export const gapMemoryFigure: Figure = {
   id: 'gap-memory',
   title: 'Memory per tracked inverter (gap state + dedupe)',
-  target: `≤ ${target} B at ${inverters.toLocaleString('en-US')} inverters`,
+  target: `≤ ${target} B at ${int(inverters)} inverters`,
   async measure({ signal }) {
     const { stdout } = await runChild<never>('gaps/memory.ts', [String(inverters)], {
       execArgv: ['--expose-gc'],
       timeoutMs: 120_000,
       signal,
     });
-    const rows = parseMemoryTable(stdout);
-    const both = Object.entries(rows).find(([name]) => name.startsWith('both'))?.[1];
+    const rows = Object.entries(parseMemoryTable(stdout));
+    const row = (prefix: string): number | undefined => rows.find(([name]) => name.startsWith(prefix))?.[1];
+    const both = row('both');
     if (both === undefined) throw new Error(`No "both" row in the output of bench/gaps/memory.ts:\n${stdout}`);
-    const detector = Object.entries(rows).find(([name]) => name.startsWith('gap detector'))?.[1];
-    const dedupe = Object.entries(rows).find(([name]) => name.startsWith('dedupe'))?.[1];
+    const detector = row('gap detector');
+    const dedupe = row('dedupe');
     return {
       value: `${both} B`,
       met: both <= target,
@@ -46,7 +48,7 @@ export const gapMemoryFigure: Figure = {
       },
       detail:
         `bench/gaps/memory.ts: GapDetector and DedupeWindow sharing one SerialIndex, fed 6 readings for each of ` +
-        `${inverters.toLocaleString('en-US')} inverters, V8 heap and typed arrays after GC. Measured on the modules ` +
+        `${int(inverters)} inverters, V8 heap and typed arrays after GC. Measured on the modules ` +
         `directly; the consumer does not use them yet.`,
     };
   },

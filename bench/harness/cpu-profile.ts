@@ -67,8 +67,10 @@ export function summarizeProfile(file: string): ProfileSummary {
     const node = byId.get(id);
     if (!node || node.callFrame.functionName === '(idle)') return;
     busy += ms;
-    self.set(key(node), (self.get(key(node)) ?? 0) + ms);
-    areas.set(areaOf(node), (areas.get(areaOf(node)) ?? 0) + ms);
+    const own = key(node);
+    const area = areaOf(node);
+    self.set(own, (self.get(own) ?? 0) + ms);
+    areas.set(area, (areas.get(area) ?? 0) + ms);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const k = key(byId.get(at)!);

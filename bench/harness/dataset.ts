@@ -1,6 +1,7 @@
 import { KafkaAdmin } from '../../src/kafka/kafka-admin.js';
 import { publishSimulation } from '../../src/simulator/publish-simulation.js';
 import type { SimulationOptions } from '../../src/simulator/simulation-options.js';
+import { int } from './format.js';
 import { benchSimulation } from './bench-simulation.js';
 
 /** The topic every contender reads, produced once per run. */
@@ -42,7 +43,7 @@ export async function produceDataset(options: {
     simulation,
     producerConfig: { 'bootstrap.servers': bootstrap, 'compression.type': 'none' },
     progressIntervalMs: 5000,
-    onProgress: (p) => log(`  produced ${p.delivered.toLocaleString('en-US')} of ${records.toLocaleString('en-US')}`),
+    onProgress: (p) => log(`  produced ${int(p.delivered)} of ${int(records)}`),
     signal,
   });
   if (result.delivered !== records) {

@@ -1,11 +1,10 @@
 import { OURS_CONTENDER_ID, OURS_FEATURES, RAW_CONTENDER_ID } from '../contenders/contenders.js';
 import type { Spread } from '../harness/spread.js';
+import { int, mb } from '../harness/format.js';
 import type { BenchResults, ContenderSummary } from './results.js';
 
 const THROUGHPUT_RATIO_TARGET = 0.8;
 
-const int = (value: number): string => Math.round(value).toLocaleString('en-US');
-const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
 const yesNo = (met: boolean | undefined): string => (met === undefined ? '—' : met ? 'yes' : 'no');
 const rate = (s: Spread | undefined, runs: number): string =>
   s === undefined

@@ -1,4 +1,5 @@
 import { OURS_CONTENDER_ID, RAW_CONTENDER_ID } from '../contenders/contenders.js';
+import { int } from '../harness/format.js';
 import type { BenchResults } from './results.js';
 
 const width = 820;
@@ -9,7 +10,6 @@ const top = 64;
 
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 /**
  * A horizontal bar chart of each contender's median records/s, with a min–max whisker when there
