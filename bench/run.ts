@@ -190,7 +190,16 @@ async function main(): Promise<number> {
     log(`  ${dataset.topic}: ${int(dataset.producedPerSecond)} rec/s produced`);
 
     const contenderSummaries = await measureContenders(bootstrap, dataset);
-    const figureSummaries = await measureFigures({ bootstrap, topic: dataset.topic, records, quick, signal, log });
+    const liveRecordsPerSecond = contenderSummaries.find((c) => c.id === OURS_CONTENDER_ID)?.recordsPerSecond?.median;
+    const figureSummaries = await measureFigures({
+      bootstrap,
+      topic: dataset.topic,
+      records,
+      quick,
+      signal,
+      log,
+      liveRecordsPerSecond,
+    });
     if (flags.profile) await profileOurs(bootstrap, dataset);
     if (backend === 'external') await deleteDataset(bootstrap, dataset.topic);
 

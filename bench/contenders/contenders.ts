@@ -18,8 +18,7 @@ export const OURS_CONTENDER_ID = 'goodwe-kafka';
  * What this library does per record today. Gap tracking and dedupe are not in the consumer yet;
  * once they are, turn them on in goodwe-kafka.ts and say so here.
  */
-export const OURS_FEATURES =
-  'decode + normalise + validate, commits after each body; gap tracking and dedupe not in the consumer yet';
+export const OURS_FEATURES = 'decode + normalise + validate, gap tracking, dedupe, commits after each body';
 
 /** Every contender, in table order. */
 export const contenders: readonly Contender[] = [

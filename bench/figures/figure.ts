@@ -8,6 +8,8 @@ export interface FigureContext {
   quick: boolean;
   signal: AbortSignal;
   log: (line: string) => void;
+  /** This library's live `for await` rate (median), when it was measured in this run. */
+  liveRecordsPerSecond?: number | undefined;
 }
 
 /** A measured figure, as the table shows it and with its raw numbers. */

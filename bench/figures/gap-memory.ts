@@ -49,7 +49,7 @@ export const gapMemoryFigure: Figure = {
       detail:
         `bench/gaps/memory.ts: GapDetector and DedupeWindow sharing one SerialIndex, fed 6 readings for each of ` +
         `${int(inverters)} inverters, V8 heap and typed arrays after GC. Measured on the modules ` +
-        `directly; the consumer does not use them yet.`,
+        `directly, the way the consumer uses them (one SerialIndex shared by both).`,
     };
   },
 };

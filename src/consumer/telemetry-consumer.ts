@@ -78,6 +78,8 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #timers: NodeJS.Timeout[] = [];
   #current: BufferedMessage<Item<T>> | undefined;
   #currentIndex = 0;
+  /** `partitionKey` of `#current`, computed once per message rather than per reading. */
+  #currentKey = '';
   #unavailableSince: number | undefined;
   #probing = false;
   #lastWarning: { message: string; at: number } | undefined;
@@ -147,11 +149,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         return refilled;
       }
       const message = this.#current;
-      if (
-        message &&
-        this.#currentIndex < message.items.length &&
-        this.#assigned.has(partitionKey(message.topic, message.partition))
-      ) {
+      if (message && this.#currentIndex < message.items.length && this.#assigned.has(this.#currentKey)) {
         const item = message.items[this.#currentIndex++]!;
         this.#fromLive = true;
         if (item.kind === 'invalid') {
@@ -178,6 +176,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         const rebuilding = this.#rebuilding.get(key);
         if (rebuilding) await rebuilding;
         this.#current = next;
+        this.#currentKey = key;
         this.#currentIndex = 0;
         this.#watermarks.start(next.topic, next.partition, next.offset);
         this.#nextToDeliver.set(key, Number(next.offset) + 1);
