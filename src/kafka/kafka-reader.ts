@@ -55,6 +55,10 @@ export class KafkaReader implements AsyncDisposable {
       },
       { 'auto.offset.reset': 'earliest' },
     );
+    // Return a batch as soon as one message is there instead of waiting to fill it.
+    (
+      this.#client as unknown as { setDefaultIsTimeoutOnlyForFirstMessage(value: boolean): void }
+    ).setDefaultIsTimeoutOnlyForFirstMessage(true);
   }
 
   /** Creates a reader, connects it and assigns the partitions. */
