@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from '../telemetry/zoned-time.js';
+
 /** A moment as seen on the wall clock of a time zone. */
 export interface LocalTime {
   /** Days since 1970-01-01 in the zone: changes at local midnight. */
@@ -17,40 +19,17 @@ const dayMs = 86_400_000;
  * because the simulator asks for nearly monotone times.
  */
 export class ZoneClock {
-  readonly #format: Intl.DateTimeFormat;
   #bucket = Number.NaN;
   #offsetMs = 0;
 
-  constructor(readonly timeZone: string) {
-    this.#format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  }
+  constructor(readonly timeZone: string) {}
 
   /** Milliseconds to add to a UTC instant to get the zone's wall-clock time. */
   offsetMs(ms: number): number {
     const bucket = Math.floor(ms / quarterHour);
     if (bucket !== this.#bucket) {
-      const at = bucket * quarterHour;
-      const parts: Record<string, number> = {};
-      for (const part of this.#format.formatToParts(at)) parts[part.type] = Number(part.value);
-      const wall = Date.UTC(
-        parts['year'] ?? 1970,
-        (parts['month'] ?? 1) - 1,
-        parts['day'] ?? 1,
-        parts['hour'] ?? 0,
-        parts['minute'] ?? 0,
-        parts['second'] ?? 0,
-      );
       this.#bucket = bucket;
-      this.#offsetMs = wall - at;
+      this.#offsetMs = zoneOffsetMs(this.timeZone, bucket * quarterHour);
     }
     return this.#offsetMs;
   }

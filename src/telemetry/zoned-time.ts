@@ -51,6 +51,15 @@ function offsetAt(formatter: Intl.DateTimeFormat, epochMs: number): number {
 }
 
 /**
+ * The offset of `timeZone` from UTC at `epochMs`, in milliseconds (positive east of Greenwich);
+ * 0 for a zone this runtime does not know.
+ */
+export function zoneOffsetMs(timeZone: string, epochMs: number): number {
+  const formatter = timeZone === 'UTC' ? undefined : formatterFor(timeZone);
+  return formatter === undefined ? 0 : offsetAt(formatter, epochMs);
+}
+
+/**
  * Converts a wall-clock time read in `timeZone` to epoch milliseconds, the way Temporal's
  * `'compatible'` disambiguation does it: a time that happens twice when clocks go back takes
  * the earlier instant; a time skipped when clocks go forward is moved forward by the gap
