@@ -39,8 +39,9 @@ halt() {
   kill -KILL "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
 }
-# Told to stop: stop the broker and keep its folder (the harness removes it, or restarts the broker).
-trap 'halt; exit 0' TERM INT HUP
+# Told to stop (by the harness, or by a signal to the whole process group): stop the broker and
+# remove its folder. (A restart kills the JVM itself and keeps the folder.)
+trap 'halt; rm -rf "$dir"; exit 0' TERM INT HUP
 cat <&0 >/dev/null &
 watcher=$!
 wait -n "$pid" "$watcher"
