@@ -4,7 +4,6 @@ import type { RunningBroker } from '../../broker/broker-info.js';
 import { toClientConfig } from '../../kafka/connection-config.js';
 import { deriveConnection } from '../../kafka/derive-connection.js';
 import { KafkaAdmin } from '../../kafka/kafka-admin.js';
-import { publishSimulation } from '../../simulator/publish-simulation.js';
 import type { CliIo } from '../cli-io.js';
 import type { Command } from '../command.js';
 import { consumeDemoTopic } from '../demo/consume-demo-topic.js';
@@ -16,6 +15,7 @@ import { connectionFlags, connectionFromFlags, connectionHelp, hasConnection } f
 import { parseCommandArgs, stringFlag } from '../parse-command-args.js';
 import { parseInteger } from '../parse-values.js';
 import { ProgressBar } from '../progress-bar.js';
+import { publishWithProgress } from '../publish-with-progress.js';
 import { parseSimulationFlags, simulationFlags, simulationHelp } from '../simulation-flags.js';
 
 const flags = {
@@ -103,22 +103,12 @@ async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
     await admin.createTopic({ topic, partitions });
     say(`broker ${broker}; topic ${topic} (${partitions} partitions)`);
     try {
-      const progress = new ProgressBar(io.stderr, { label: 'publishing' });
-      const published = await publishSimulation({
+      const published = await publishWithProgress(io, 'publishing', {
         topic,
         simulation,
         producerConfig: config,
         speedUp,
-        signal: io.signal,
-        progressIntervalMs: 200,
-        onProgress: (p) =>
-          progress.update(
-            p.delivered,
-            undefined,
-            p.simulatedTimeMs === null ? '' : new Date(p.simulatedTimeMs).toISOString(),
-          ),
       });
-      progress.done();
       say(`published ${published.report.published} messages; consuming them with createTelemetryConsumer...`);
       const reading = new ProgressBar(io.stderr, { label: 'consuming' });
       const consumed = await consumeDemoTopic({

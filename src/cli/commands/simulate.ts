@@ -2,7 +2,6 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { isGoodweKafkaError } from '../../errors/goodwe-kafka-error.js';
 import { toClientConfig } from '../../kafka/connection-config.js';
 import { KafkaAdmin } from '../../kafka/kafka-admin.js';
-import { publishSimulation } from '../../simulator/publish-simulation.js';
 import type { CliIo } from '../cli-io.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -10,7 +9,7 @@ import { ndjsonLine } from '../output.js';
 import { connectionFlags, connectionFromFlags, connectionHelp } from '../parse-connection-flags.js';
 import { parseCommandArgs, stringFlag } from '../parse-command-args.js';
 import { parseInteger } from '../parse-values.js';
-import { ProgressBar } from '../progress-bar.js';
+import { publishWithProgress } from '../publish-with-progress.js';
 import { formatSimulationReport } from '../report-lines.js';
 import { parseSimulationFlags, simulationFlags, simulationHelp } from '../simulation-flags.js';
 
@@ -61,23 +60,13 @@ async function runSimulate(args: readonly string[], io: CliIo): Promise<number> 
       if (!(isGoodweKafkaError(error) && error.code === ErrorCode.Kafka && /exist/i.test(error.message))) throw error;
     });
   }
-  const progress = new ProgressBar(io.stderr, { label: 'simulate' });
   try {
-    const result = await publishSimulation({
+    const result = await publishWithProgress(io, 'simulate', {
       topic: connection.topic,
       simulation,
       producerConfig: config,
       speedUp,
-      signal: io.signal,
-      progressIntervalMs: 200,
-      onProgress: (p) =>
-        progress.update(
-          p.delivered,
-          undefined,
-          p.simulatedTimeMs === null ? '' : new Date(p.simulatedTimeMs).toISOString(),
-        ),
     });
-    progress.done();
     if (values['json'] === true) {
       io.stdout.write(
         ndjsonLine({
@@ -94,7 +83,6 @@ async function runSimulate(args: readonly string[], io: CliIo): Promise<number> 
     }
     return ExitCode.Ok;
   } catch (error) {
-    progress.done();
     if (io.signal.aborted) {
       io.stderr.write('goodwe-kafka: simulate interrupted; the messages already sent are in the topic.\n');
       return ExitCode.Interrupted;
