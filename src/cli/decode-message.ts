@@ -1,6 +1,6 @@
-import type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from '../consumer/telemetry-record.js';
-import { toItems } from '../consumer/to-items.js';
-import type { NativeMessage } from '../kafka/native.js';
+import type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from '../records/telemetry-record.js';
+import { toItems } from '../records/to-items.js';
+import type { KafkaMessage } from '../kafka/kafka-message.js';
 import { decodeTelemetry } from '../telemetry/decode-telemetry.js';
 import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.js';
 
@@ -9,7 +9,7 @@ export type DecodedMessage =
   { ok: true; records: TelemetryRecord<InverterTelemetry>[] } | { ok: false; invalid: InvalidTelemetryRecord };
 
 /** Decodes a message read outside the consumer (replay, gap scan, doctor) into telemetry records. */
-export function decodeMessage(message: NativeMessage, source: RecordSource): DecodedMessage {
+export function decodeMessage(message: KafkaMessage, source: RecordSource): DecodedMessage {
   const { items } = toItems(message, (bytes) => decodeTelemetry(bytes), source);
   const first = items[0];
   if (first?.kind === 'invalid') return { ok: false, invalid: first.record };

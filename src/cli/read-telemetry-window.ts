@@ -1,5 +1,5 @@
 import type { KafkaConnection } from '../auth/kafka-connection.js';
-import type { InvalidTelemetryRecord, TelemetryRecord } from '../consumer/telemetry-record.js';
+import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemetry-record.js';
 import { UnknownTopicError } from '../errors/unknown-topic-error.js';
 import { toClientConfig } from '../kafka/connection-config.js';
 import { KafkaReader, type ReadPosition } from '../kafka/kafka-reader.js';

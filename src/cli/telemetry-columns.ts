@@ -1,4 +1,4 @@
-import type { TelemetryRecord } from '../consumer/telemetry-record.js';
+import type { TelemetryRecord } from '../records/telemetry-record.js';
 import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.js';
 import { inverterStatusLabels } from '../telemetry/status-codes.js';
 import { showNumber, showTime, type Column } from './output.js';

@@ -38,8 +38,12 @@ export interface ConsumerStats extends GapStats {
   buffered: number;
   /** Bytes currently buffered. */
   bufferedBytes: number;
-  /** Times a committed offset was found to be out of retention. */
+  /** Ranges of records found deleted by retention before they were read (at assignment or while running). */
   dataLoss: number;
+  /** Commit requests the broker refused or that failed; each is tried again. */
+  commitFailures: number;
+  /** Calls of `onAssign`, `onRevoke` or `onDataLoss` that threw or rejected (logged; the consumer carried on). */
+  callbackErrors: number;
   partitions: PartitionStats[];
   /** When offsets were last committed. */
   lastCommitAt: Date | undefined;

@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error.js';
 import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.js';
 import { consumerOptionsSchema, type ConsumerOptionsInput } from './consumer-options.js';
-import type { MessageDecoder } from './message-decoder.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
+import { KafkaGroupConsumer } from '../kafka/kafka-group-consumer.js';
+import { consumerClientConfig } from './consumer-client-config.js';
+import { systemClock } from '../internal/clock.js';
+import type { GroupConsumerFactory } from './consumer-core.js';
 import { TelemetryConsumer } from './telemetry-consumer.js';
-import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record.js';
+import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemetry-record.js';
 import { telemetryDecoder } from './telemetry-decoder.js';
 
 /** What iteration yields for the given options: invalid records too only with `onInvalid: 'yield'`. */
@@ -14,6 +18,9 @@ export type YieldedRecord<T, O> = O extends { onInvalid: 'yield' }
 
 /** The reading type for the given options: the `schema` option's output, or `InverterTelemetry`. */
 export type ReadingOf<O> = O extends { schema: infer S extends z.ZodType } ? z.output<S> : InverterTelemetry;
+
+const librdkafkaGroupConsumer: GroupConsumerFactory = async (options, hooks) =>
+  new KafkaGroupConsumer(await consumerClientConfig(options), hooks, options.logger);
 
 /**
  * Creates a consumer of GoodWe telemetry: an async iterable of typed, validated records with
@@ -43,5 +50,5 @@ export function createTelemetryConsumer<const O extends ConsumerOptionsInput>(
     });
   }
   const decode: MessageDecoder<ReadingOf<O>> = telemetryDecoder(parsed.data);
-  return new TelemetryConsumer(parsed.data, decode);
+  return new TelemetryConsumer(parsed.data, decode, { createClient: librdkafkaGroupConsumer, clock: systemClock });
 }

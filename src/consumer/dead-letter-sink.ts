@@ -2,7 +2,7 @@ import type { Logger } from '../internal/logger.js';
 import { toClientConfig } from '../kafka/connection-config.js';
 import { KafkaProducer } from '../kafka/kafka-producer.js';
 import type { ConsumerOptions } from './consumer-options.js';
-import type { InvalidTelemetryRecord } from './telemetry-record.js';
+import type { InvalidTelemetryRecord } from '../records/telemetry-record.js';
 
 /**
  * Writes undecodable messages to the dead-letter topic: the original bytes, key and headers, plus

@@ -3,8 +3,8 @@ import { DedupeWindow } from '../gaps/dedupe-window.js';
 import { readWindow } from '../gaps/read-window.js';
 import type { Logger } from '../internal/logger.js';
 import { toClientConfig } from '../kafka/connection-config.js';
-import type { MessageDecoder } from './message-decoder.js';
-import type { TelemetryRecord } from './telemetry-record.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
+import type { TelemetryRecord } from '../records/telemetry-record.js';
 
 /** Options of `TelemetryConsumer#replay`. */
 export interface ReplayOptions {

@@ -1,5 +1,6 @@
 import type { ClientConfig } from '../kafka/client-config.js';
-import type { KafkaGroupConsumer, Partition } from '../kafka/kafka-group-consumer.js';
+import type { GroupConsumer } from '../kafka/group-consumer.js';
+import type { Partition } from '../kafka/kafka-message.js';
 import { KafkaReader } from '../kafka/kafka-reader.js';
 import type { SeekResult } from './seek-result.js';
 
@@ -23,7 +24,7 @@ async function recordTime(
  * time is before retention.
  */
 export async function resolveSeek(
-  kafka: KafkaGroupConsumer,
+  kafka: GroupConsumer,
   config: () => Promise<ClientConfig>,
   partitions: Partition[],
   timeMs: number,
@@ -32,7 +33,7 @@ export async function resolveSeek(
   const found = await kafka.offsetsForTimes(partitions, timeMs, timeoutMs);
   const results: SeekResult[] = [];
   for (const p of partitions) {
-    const { low, high } = await kafka.queryWatermarks(p.topic, p.partition, timeoutMs);
+    const { low, high } = await kafka.watermarks(p, timeoutMs);
     const offset = found.get(p.partition);
     if (offset === undefined) {
       results.push({ ...p, offset: high, atEnd: true, beforeRetention: false });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { decodeTelemetry } from '../telemetry/decode-telemetry.js';
 import type { DecodeTelemetryOptions } from '../telemetry/decode-telemetry-options.js';
 import type { ConsumerOptions } from './consumer-options.js';
-import type { MessageDecoder } from './message-decoder.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
 
 /** The decoder the consumer applies to every message, from its `schema`, `timeZone` and `maxMessageBytes`. */
 export function telemetryDecoder<T>(options: ConsumerOptions): MessageDecoder<T> {

@@ -1,5 +1,5 @@
-import type { MessageDecoder } from '../consumer/message-decoder.js';
-import type { TelemetryRecord } from '../consumer/telemetry-record.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
+import type { TelemetryRecord } from '../records/telemetry-record.js';
 import type { Logger } from '../internal/logger.js';
 import type { ClientConfig } from '../kafka/client-config.js';
 import { DedupeWindow } from './dedupe-window.js';
@@ -8,7 +8,7 @@ import { GapEventQueue } from './gap-event-queue.js';
 import type { ResolvedGapOptions } from './gap-options.js';
 import type { GapEvent } from './gap-outcome.js';
 import { readWindow } from './read-window.js';
-import { rebuildFromLog } from './rebuild-from-log.js';
+import { rebuildFromLog, type RebuildOptions } from './rebuild-from-log.js';
 import { RefillPlanner } from './refill-planner.js';
 import type { RefillScan } from './refill-scan.js';
 import { SerialIndex } from './serial-index.js';
@@ -23,6 +23,8 @@ export interface GapRecoveryContext<T> {
   timeoutMs: number;
   /** Hands a refilled record to the iterator; resolves when there is room for more. */
   deliver: (record: TelemetryRecord<T>) => Promise<void>;
+  /** Reads the lookback before a committed offset; a side reader over Kafka unless a test gives another. */
+  readLookback?: (options: RebuildOptions<T>) => Promise<{ serialNumber: string; timeMs: number }[]>;
 }
 
 /** Counters of gap recovery, part of the consumer's `stats()`. */
@@ -71,6 +73,7 @@ export class GapRecovery<T> {
   readonly #abort = new AbortController();
   readonly #attempts = new Map<number, number>();
   readonly #running = new Set<Promise<void>>();
+  readonly #saving = new Map<number, Promise<void>>();
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
   readonly stats: GapStats = emptyGapStats();
@@ -131,17 +134,22 @@ export class GapRecovery<T> {
   /**
    * Rebuilds a newly assigned partition's state: from the state store when it has some, else by
    * reading the `lookbackMs` before the committed offset, so a gap across a restart or a
-   * rebalance is still found and no false one is raised.
+   * rebalance is still found and no false one is raised. `isCurrent` tells whether the partition
+   * still has the assignment the rebuild started for: when it was revoked or seeked meanwhile,
+   * what was read is dropped.
    */
-  async rebuild(partition: number, committed: string | undefined): Promise<void> {
+  async rebuild(partition: number, committed: string | undefined, isCurrent: () => boolean): Promise<void> {
     const { store } = this.#options;
+    // A save of this partition's state from its previous assignment may still be on its way.
+    await this.#saving.get(partition);
     const saved = store ? await store.load(this.#context.topic, partition) : [];
+    if (!isCurrent()) return;
     if (saved.length > 0) {
       this.#detector.restore(partition, saved);
       return;
     }
     if (committed === undefined || BigInt(committed) <= 0n) return;
-    const readings = await rebuildFromLog({
+    const readings = await (this.#context.readLookback ?? rebuildFromLog)({
       config: await this.#context.clientConfig(),
       topic: this.#context.topic,
       partition,
@@ -151,23 +159,30 @@ export class GapRecovery<T> {
       timeoutMs: this.#context.timeoutMs,
       signal: this.#abort.signal,
     });
+    if (!isCurrent()) return;
     for (const { serialNumber, timeMs } of readings) {
       this.#detector.rebuild(partition, serialNumber, timeMs);
       this.#dedupe?.seen(partition, serialNumber, timeMs);
     }
   }
 
-  /** Forgets a revoked partition's inverters, saving their state first when a store is set. */
-  async dropPartition(partition: number): Promise<void> {
+  /**
+   * Forgets a revoked partition's inverters at once (it may come back and be rebuilt before a
+   * save finishes), saving their state first when a store is set.
+   */
+  dropPartition(partition: number): Promise<void> {
     const { store } = this.#options;
-    if (store) {
-      await store
-        .save(this.#context.topic, partition, this.#detector.snapshot(partition))
-        .catch((error: unknown) =>
-          this.#context.logger.warn({ partition }, `Saving gap state failed: ${String(error)}`),
-        );
-    }
+    const snapshot = store ? this.#detector.snapshot(partition) : undefined;
     this.#index.dropPartition(partition);
+    if (!store || !snapshot) return Promise.resolve();
+    const saving = store
+      .save(this.#context.topic, partition, snapshot)
+      .catch((error: unknown) => this.#context.logger.warn({ partition }, `Saving gap state failed: ${String(error)}`))
+      .finally(() => {
+        if (this.#saving.get(partition) === saving) this.#saving.delete(partition);
+      });
+    this.#saving.set(partition, saving);
+    return saving;
   }
 
   /** Forgets a partition's inverters without saving: its position moved (a seek). */
@@ -259,7 +274,9 @@ export class GapRecovery<T> {
       `Gap ${event.from.toISOString()} to ${event.to.toISOString()}: ${event.outcome}`,
     );
     try {
-      this.#options.onGap?.(event);
+      const result: unknown = this.#options.onGap?.(event);
+      if (result instanceof Promise)
+        result.catch((error: unknown) => this.#context.logger.warn({}, `onGap threw: ${String(error)}`));
     } catch (error) {
       this.#context.logger.warn({}, `onGap threw: ${String(error)}`);
     }
@@ -273,6 +290,7 @@ export class GapRecovery<T> {
     await this.#loop;
     await Promise.allSettled(this.#running);
     for (const partition of partitions) await this.dropPartition(partition);
+    await Promise.allSettled(this.#saving.values());
     this.#events.end();
   }
 }

@@ -1,7 +1,7 @@
-import type { MessageDecoder } from '../consumer/message-decoder.js';
-import type { BufferedMessage } from '../consumer/record-buffer.js';
-import type { RecordSource } from '../consumer/telemetry-record.js';
-import { toItems, type Item } from '../consumer/to-items.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
+import type { BufferedMessage } from '../records/buffered-message.js';
+import type { RecordSource } from '../records/telemetry-record.js';
+import { toItems, type Item } from '../records/to-items.js';
 import type { Logger } from '../internal/logger.js';
 import type { ClientConfig } from '../kafka/client-config.js';
 import { KafkaReader } from '../kafka/kafka-reader.js';

@@ -1,4 +1,4 @@
-import type { MessageDecoder } from '../consumer/message-decoder.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
 import type { ClientConfig } from '../kafka/client-config.js';
 import { KafkaReader } from '../kafka/kafka-reader.js';
 import { readWindow } from './read-window.js';

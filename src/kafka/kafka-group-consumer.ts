@@ -1,41 +1,17 @@
+import { AuthorizationError } from '../errors/authorization-error.js';
+import { UnknownTopicError } from '../errors/unknown-topic-error.js';
+import type { Logger } from '../internal/logger.js';
+import { classifyFault } from './classify-fault.js';
 import type { ClientConfig } from './client-config.js';
 import { forwardClientLogs, secretsOfConfig } from './client-logs.js';
 import { connectClient } from './connect-client.js';
-import type { Logger } from '../internal/logger.js';
+import { RdCode } from './error-codes.js';
+import type { CommittedOffset, GroupConsumer, GroupConsumerHooks } from './group-consumer.js';
+import type { KafkaMessage, Partition, PartitionOffset } from './kafka-message.js';
 import { toGoodweError } from './map-error.js';
-import {
-  native,
-  type LibrdKafkaError,
-  type NativeAdmin,
-  type NativeConsumer,
-  type NativeMessage,
-  type NativeMetadata,
-} from './native.js';
+import { native, type LibrdKafkaError, type NativeAdmin, type NativeConsumer, type NativeMetadata } from './native.js';
 
-/** A topic partition. */
-export interface Partition {
-  topic: string;
-  partition: number;
-}
-
-/** A topic partition and an offset (decimal string). */
-export interface PartitionOffset extends Partition {
-  offset: string;
-}
-
-/** What the group consumer reports to its owner. */
-export interface GroupConsumerHooks {
-  /** Partitions were added to this member. */
-  onAssign(partitions: Partition[]): void;
-  /**
-   * Partitions are being taken away. Called before they are released: the owner stops yielding
-   * their records and returns the offsets to commit first. `lost` is true when the group already
-   * gave them to another member, and nothing may be committed.
-   */
-  onRevoke(partitions: Partition[], lost: boolean): PartitionOffset[];
-  /** librdkafka reported an error outside any call. */
-  onError(error: LibrdKafkaError): void;
-}
+export type { Partition, PartitionOffset } from './kafka-message.js';
 
 // Methods the binding has (lib/kafka-consumer.js) but its type declarations omit.
 type Consumer = NativeConsumer & {
@@ -59,67 +35,101 @@ const toNative = (p: PartitionOffset): { topic: string; partition: number; offse
   offset: Number(p.offset),
 });
 
+/** Runs a hook; a throw is reported as a fault instead of escaping into librdkafka's callback. */
+function guarded(hooks: GroupConsumerHooks, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    hooks.onFault({ kind: 'transient', error: toGoodweError(error, { operation: 'Handling a rebalance' }) });
+  }
+}
+
 /**
  * A consumer-group member over librdkafka's KafkaConsumer (the callback API rather than the
  * KafkaJS-compatible one): it gives batch `consume`, explicit offset commits, pause/resume,
  * seek and a synchronous rebalance callback, which the at-least-once guarantees are built on.
  */
-export class KafkaGroupConsumer {
+export class KafkaGroupConsumer implements GroupConsumer {
   readonly #client: Consumer;
+  readonly #hooks: GroupConsumerHooks;
   readonly #brokers: string;
+  readonly #secrets: string[];
+  #metadata: NativeMetadata | undefined;
   #disconnected: Promise<void> | undefined;
   #admin: NativeAdmin | undefined;
   #ready = false;
-  readonly #secrets: string[];
 
   constructor(config: ClientConfig, hooks: GroupConsumerHooks, logger?: Logger) {
+    this.#hooks = hooks;
     this.#brokers = String(config['bootstrap.servers'] ?? '');
-    const rebalance = (error: LibrdKafkaError, assignment: Partition[]): void => {
-      const cooperative = this.#client.rebalanceProtocol() === 'COOPERATIVE';
-      const partitions = assignment.map((p) => ({ topic: p.topic, partition: p.partition }));
-      try {
-        if (error.code === ASSIGN) {
-          if (cooperative) this.#client.incrementalAssign(partitions);
-          else this.#client.assign(partitions);
-          hooks.onAssign(partitions);
-        } else if (error.code === REVOKE) {
-          const lost = this.#client.assignmentLost();
-          const commits = hooks.onRevoke(partitions, lost);
-          // Commit what the application finished before letting the partitions go, so the next
-          // owner starts exactly after it.
-          if (!lost && commits.length > 0) this.#commitDuringRebalance(commits);
-          if (cooperative) this.#client.incrementalUnassign(partitions);
-          else this.#client.unassign();
-        }
-      } catch (caught) {
-        if (this.#client.isConnected()) hooks.onError(caught as LibrdKafkaError);
-      }
-    };
     // auto.offset.reset is a topic property: the binding's topic configuration object replaces
     // librdkafka's default one, so the setting must travel there or it is silently ignored.
     const { 'auto.offset.reset': reset, ...global } = config;
     this.#client = new native.KafkaConsumer(
-      { ...global, rebalance_cb: rebalance },
+      {
+        ...global,
+        rebalance_cb: (error: LibrdKafkaError, assignment: Partition[]) => this.#rebalance(error, assignment),
+      },
       reset === undefined ? {} : { 'auto.offset.reset': String(reset) as 'earliest' | 'latest' },
     ) as Consumer;
-    this.#client.on('event.error', (error) => hooks.onError(error));
+    this.#client.on('event.error', (error) => this.#report(error));
     this.#secrets = secretsOfConfig(config);
     if (logger) forwardClientLogs(this.#client, logger, this.#secrets);
     // Return a batch as soon as one message is there instead of waiting to fill it.
     this.#client.setDefaultIsTimeoutOnlyForFirstMessage(true);
   }
 
-  #commitDuringRebalance(commits: PartitionOffset[]): void {
+  #report(error: LibrdKafkaError): void {
+    const fault = classifyFault(error);
+    if (fault) this.#hooks.onFault(fault);
+  }
+
+  // librdkafka waits for this callback to assign or unassign: whatever the hooks do, it must.
+  #rebalance(error: LibrdKafkaError, assignment: Partition[]): void {
+    const cooperative = this.#client.rebalanceProtocol() === 'COOPERATIVE';
+    const partitions = assignment.map((p) => ({ topic: p.topic, partition: p.partition }));
+    if (error.code === ASSIGN) {
+      try {
+        if (cooperative) this.#client.incrementalAssign(partitions);
+        else this.#client.assign(partitions);
+      } catch (caught) {
+        this.#report(caught as LibrdKafkaError);
+        return;
+      }
+      guarded(this.#hooks, () => this.#hooks.onAssign(partitions));
+      return;
+    }
+    if (error.code !== REVOKE) return;
+    let lost = false;
     try {
-      this.#client.commitSync(commits.map(toNative));
-    } catch {
-      // The partitions go to another member, which will re-read from the last commit: duplicates, never loss.
+      lost = this.#client.assignmentLost();
+      let commits: PartitionOffset[] = [];
+      guarded(this.#hooks, () => (commits = this.#hooks.onRevoke(partitions, lost)));
+      // Commit what the application finished before letting the partitions go, so the next owner
+      // starts right after it. Asynchronously: a synchronous commit would block the event loop for
+      // up to session.timeout.ms when the coordinator is unreachable. The request is queued on the
+      // coordinator connection ahead of this member's rejoin, so it lands before the next owner
+      // reads the committed offsets; if it fails, the next owner re-reads: duplicates, never loss.
+      if (!lost && commits.length > 0) {
+        this.#client.commitCb(commits.map(toNative), (failed) => {
+          if (failed) this.#report(failed);
+        });
+      }
+    } catch (caught) {
+      this.#report(caught as LibrdKafkaError);
+    } finally {
+      try {
+        if (cooperative) this.#client.incrementalUnassign(partitions);
+        else this.#client.unassign();
+      } catch (caught) {
+        this.#report(caught as LibrdKafkaError);
+      }
+      guarded(this.#hooks, () => this.#hooks.onRevoked(partitions, lost));
     }
   }
 
-  /** Connects, resolving with the cluster metadata or rejecting with a typed error. */
-  async connect(timeoutMs: number, signal?: AbortSignal): Promise<NativeMetadata> {
-    const metadata = await connectClient(this.#client, {
+  async connect(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    this.#metadata = await connectClient(this.#client, {
       brokers: this.#brokers,
       role: 'Consumer',
       timeoutMs,
@@ -127,28 +137,42 @@ export class KafkaGroupConsumer {
       secrets: this.#secrets,
     });
     this.#ready = true;
-    return metadata;
-  }
-
-  /** Metadata of one topic. */
-  topicMetadata(topic: string, timeoutMs: number): Promise<NativeMetadata> {
-    return new Promise((resolve, reject) =>
-      this.#client.getMetadata({ topic, timeout: timeoutMs }, (error, metadata) =>
-        error ? reject(toGoodweError(error, { operation: `Reading metadata of ${topic}` })) : resolve(metadata),
-      ),
-    );
   }
 
   /**
-   * Describes a topic over this consumer's connection: its partition count, or the broker's error
-   * (unknown topic, not authorised), which plain metadata requests do not tell apart.
+   * Partition count of a topic, checked before subscribing so that a wrong topic name or a
+   * missing grant fails the first `next()` at once instead of consuming nothing. Plain metadata
+   * does not tell the two apart; describing the topic does.
    */
-  describeTopic(topic: string, timeoutMs: number): Promise<{ partitions: number; error: LibrdKafkaError | undefined }> {
+  async checkTopic(topic: string, timeoutMs: number): Promise<number> {
+    const known = this.#metadata?.topics.find((t) => t.name === topic && t.partitions.length > 0);
+    if (known) return known.partitions.length;
+    const { partitions, error } = await this.#describeTopic(topic, timeoutMs);
+    if (error === undefined) return partitions;
+    if (error.code === RdCode.topicAuthorizationFailed) {
+      throw new AuthorizationError(
+        `Reading topic ${topic} failed: this account is not authorised to read it. Ask the cluster operator (GoodWe) for access.`,
+        { cause: error },
+      );
+    }
+    if (error.code === RdCode.unknownTopicOrPartition) {
+      throw new UnknownTopicError(
+        `Topic ${topic} does not exist. Check the topic (your distributor code) and the broker address.`,
+        { cause: error },
+      );
+    }
+    throw toGoodweError(error, { operation: `Describing topic ${topic}` });
+  }
+
+  #describeTopic(
+    topic: string,
+    timeoutMs: number,
+  ): Promise<{ partitions: number; error: LibrdKafkaError | undefined }> {
     this.#admin ??= native.AdminClient.createFrom(this.#client);
     return new Promise((resolve, reject) =>
       this.#admin!.describeTopics([topic], { timeout: timeoutMs }, (error, result) => {
         if (error) {
-          reject(error);
+          reject(toGoodweError(error, { operation: `Describing topic ${topic}` }));
           return;
         }
         const description = result[0];
@@ -157,12 +181,19 @@ export class KafkaGroupConsumer {
     );
   }
 
-  /** Earliest and latest offsets of a partition, asked of the broker. */
-  queryWatermarks(topic: string, partition: number, timeoutMs: number): Promise<{ low: string; high: string }> {
+  probe(topic: string, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) =>
-      this.#client.queryWatermarkOffsets(topic, partition, timeoutMs, (error, offsets) =>
+      this.#client.getMetadata({ topic, timeout: timeoutMs }, (error) =>
+        error ? reject(toGoodweError(error, { operation: `Reading metadata of ${topic}` })) : resolve(),
+      ),
+    );
+  }
+
+  watermarks(p: Partition, timeoutMs: number): Promise<{ low: string; high: string }> {
+    return new Promise((resolve, reject) =>
+      this.#client.queryWatermarkOffsets(p.topic, p.partition, timeoutMs, (error, offsets) =>
         error
-          ? reject(toGoodweError(error, { operation: `Reading the offsets of ${topic}[${partition}]` }))
+          ? reject(toGoodweError(error, { operation: `Reading the offsets of ${p.topic}[${p.partition}]` }))
           : resolve({ low: String(offsets.lowOffset), high: String(offsets.highOffset) }),
       ),
     );
@@ -172,15 +203,18 @@ export class KafkaGroupConsumer {
     this.#client.subscribe(topics);
   }
 
-  /** Up to `max` messages; returns as soon as at least one is there, or after about `waitMs`. */
-  fetch(max: number, waitMs: number): Promise<NativeMessage[]> {
+  fetch(max: number, waitMs: number): Promise<KafkaMessage[]> {
     this.#client.setDefaultConsumeTimeout(waitMs);
-    return new Promise((resolve, reject) =>
-      this.#client.consume(max, (error, messages) => (error ? reject(error) : resolve(messages))),
+    return new Promise((resolve) =>
+      this.#client.consume(max, (error, messages) => {
+        if (error) {
+          this.#report(error);
+          resolve([]);
+        } else resolve(messages);
+      }),
     );
   }
 
-  /** Commits the given next-offsets and resolves once the broker has them. */
   commit(positions: PartitionOffset[]): Promise<void> {
     if (positions.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) =>
@@ -190,21 +224,24 @@ export class KafkaGroupConsumer {
     );
   }
 
-  /** Committed offsets of the partitions. */
-  committed(partitions: Partition[], timeoutMs: number): Promise<PartitionOffset[]> {
+  committed(partitions: Partition[], timeoutMs: number): Promise<CommittedOffset[]> {
     return new Promise((resolve, reject) =>
       this.#client.committed(partitions, timeoutMs, (error, list) =>
         error
           ? reject(toGoodweError(error, { operation: 'Reading committed offsets' }))
-          : resolve(list.map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset) }))),
+          : resolve(
+              list.map((p) => ({
+                topic: p.topic,
+                partition: p.partition,
+                // librdkafka says "no commit" with a negative logical offset (-1001); the binding
+                // sometimes leaves the field out altogether.
+                offset: typeof p.offset === 'number' && p.offset >= 0 ? String(p.offset) : undefined,
+              })),
+            ),
       ),
     );
   }
 
-  /**
-   * Per partition, the first offset whose record timestamp is at or after `timeMs`, or
-   * `undefined` when no record is that recent.
-   */
   offsetsForTimes(
     partitions: Partition[],
     timeMs: number,
@@ -221,7 +258,6 @@ export class KafkaGroupConsumer {
     );
   }
 
-  /** Moves an assigned partition's fetch position. */
   seek(position: PartitionOffset, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) =>
       this.#client.seek(toNative(position), timeoutMs, (error) =>
@@ -232,11 +268,6 @@ export class KafkaGroupConsumer {
     );
   }
 
-  /** Current assignment. */
-  assignments(): Partition[] {
-    return this.#client.assignments().map((p) => ({ topic: p.topic, partition: p.partition }));
-  }
-
   pause(partitions: Partition[]): void {
     if (partitions.length > 0) this.#client.pause(partitions);
   }
@@ -245,25 +276,12 @@ export class KafkaGroupConsumer {
     if (partitions.length > 0) this.#client.resume(partitions);
   }
 
-  /** Low and high watermarks (decimal strings) as last seen by the fetcher, without a request. */
-  cachedWatermarks(topic: string, partition: number): { low: string; high: string } | undefined {
+  cachedHighWatermark(p: Partition): number | undefined {
     try {
-      const { lowOffset, highOffset } = this.#client.getWatermarkOffsets(topic, partition);
-      return { low: String(lowOffset), high: String(highOffset) };
+      const { highOffset } = this.#client.getWatermarkOffsets(p.topic, p.partition);
+      return highOffset >= 0 ? highOffset : undefined;
     } catch {
       return undefined;
-    }
-  }
-
-  /** Position (next offset to fetch) per partition. */
-  position(partitions: Partition[]): PartitionOffset[] {
-    try {
-      return this.#client
-        .position(partitions)
-        .map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset) }));
-    } catch {
-      // librdkafka refuses while the assignment changes (ERR__STATE): positions are unknown then.
-      return [];
     }
   }
 
@@ -271,7 +289,6 @@ export class KafkaGroupConsumer {
     return this.#client.isConnected();
   }
 
-  /** Leaves the group and disconnects. Idempotent. */
   disconnect(): Promise<void> {
     this.#disconnected ??= new Promise<void>((resolve) => {
       this.#admin?.disconnect();

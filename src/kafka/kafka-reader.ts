@@ -3,7 +3,8 @@ import { forwardClientLogs, secretsOfConfig } from './client-logs.js';
 import { connectClient } from './connect-client.js';
 import type { Logger } from '../internal/logger.js';
 import { toGoodweError } from './map-error.js';
-import { native, type NativeConsumer, type NativeMessage } from './native.js';
+import type { KafkaMessage } from './kafka-message.js';
+import { native, type NativeConsumer } from './native.js';
 
 /** A partition and where to start reading it. */
 export interface ReadPosition {
@@ -87,7 +88,7 @@ export class KafkaReader implements AsyncDisposable {
    * Reads up to `max` messages, waiting at most about `waitMs` for the first. End-of-partition
    * markers are not returned.
    */
-  read(max: number, waitMs = 1000): Promise<NativeMessage[]> {
+  read(max: number, waitMs = 1000): Promise<KafkaMessage[]> {
     this.#client.setDefaultConsumeTimeout(waitMs);
     return new Promise((resolve, reject) =>
       this.#client.consume(max, (error, messages) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelemetryConsumer } from '../../src/consumer/create-telemetry-consumer.js';
-import type { TelemetryRecord } from '../../src/consumer/telemetry-record.js';
+import type { TelemetryRecord } from '../../src/records/telemetry-record.js';
 import { FileGapStateStore } from '../../src/gaps/file-gap-state-store.js';
 import type { GapEvent } from '../../src/gaps/gap-outcome.js';
 import { KafkaAdmin } from '../../src/kafka/kafka-admin.js';

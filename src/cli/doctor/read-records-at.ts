@@ -1,5 +1,5 @@
 import type { KafkaReader } from '../../kafka/kafka-reader.js';
-import type { NativeMessage } from '../../kafka/native.js';
+import type { KafkaMessage } from '../../kafka/kafka-message.js';
 
 /**
  * Reads the first message at or after each given offset: the earliest and latest record of each
@@ -11,8 +11,8 @@ export async function readRecordsAt(
   topic: string,
   positions: readonly { partition: number; offset: string }[],
   attempts = 6,
-): Promise<Map<number, NativeMessage>> {
-  const found = new Map<number, NativeMessage>();
+): Promise<Map<number, KafkaMessage>> {
+  const found = new Map<number, KafkaMessage>();
   if (positions.length === 0) return found;
   reader.assign(positions.map((p) => ({ topic, partition: p.partition, offset: p.offset })));
   for (let empty = 0; empty < attempts && found.size < positions.length;) {

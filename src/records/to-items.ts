@@ -1,6 +1,6 @@
-import type { NativeMessage } from '../kafka/native.js';
+import type { KafkaMessage } from '../kafka/kafka-message.js';
 import type { MessageDecoder } from './message-decoder.js';
-import type { BufferedMessage } from './record-buffer.js';
+import type { BufferedMessage } from './buffered-message.js';
 import type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from './telemetry-record.js';
 
 /** What the iterator hands out for a message: readings, or one invalid record. */
@@ -10,7 +10,7 @@ export type Item<T> =
 
 const noHeaders: Readonly<Record<string, Buffer>> = Object.freeze({});
 
-function headersOf(message: NativeMessage): Readonly<Record<string, Buffer>> {
+function headersOf(message: KafkaMessage): Readonly<Record<string, Buffer>> {
   if (!message.headers || message.headers.length === 0) return noHeaders;
   const headers: Record<string, Buffer> = {};
   for (const header of message.headers) {
@@ -20,7 +20,7 @@ function headersOf(message: NativeMessage): Readonly<Record<string, Buffer>> {
   return headers;
 }
 
-function keyOf(message: NativeMessage): string | null {
+function keyOf(message: KafkaMessage): string | null {
   const key = message.key;
   if (key === undefined || key === null) return null;
   return typeof key === 'string' ? key : key.toString('utf8');
@@ -28,7 +28,7 @@ function keyOf(message: NativeMessage): string | null {
 
 /** Decodes a fetched message into the items the iterator will hand out, in order. */
 export function toItems<T>(
-  message: NativeMessage,
+  message: KafkaMessage,
   decode: MessageDecoder<T>,
   source: RecordSource = 'live',
 ): BufferedMessage<Item<T>> {

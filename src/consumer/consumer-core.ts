@@ -1,0 +1,124 @@
+import { GapRecovery, type GapRecoveryContext } from '../gaps/gap-recovery.js';
+import { parseGapOptions } from '../gaps/gap-options.js';
+import type { Clock } from '../internal/clock.js';
+import type { Logger } from '../internal/logger.js';
+import { toClientConfig } from '../kafka/connection-config.js';
+import type { ConsumerFault, GroupConsumer, GroupConsumerHooks } from '../kafka/group-consumer.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
+import type { ConsumerOptions } from './consumer-options.js';
+import type { DeliveryQueue } from './delivery-queue.js';
+import { FetchPump } from './fetch-pump.js';
+import type { HealthMonitor } from './health-monitor.js';
+import { OffsetCommitter } from './offset-committer.js';
+import type { PartitionLedger } from './partition-ledger.js';
+import { dataLossReporter, RebalanceHandler } from './rebalance-handler.js';
+import { RetentionLoss } from './retention-loss.js';
+import type { UserCallbacks } from './user-callbacks.js';
+
+/** Creates the group-consumer client for the consumer core; tests give a fake. */
+export type GroupConsumerFactory = (options: ConsumerOptions, hooks: GroupConsumerHooks) => Promise<GroupConsumer>;
+
+/** What the consumer runs on: librdkafka and the wall clock, or fakes in tests. */
+export interface ConsumerDeps<T> {
+  createClient: GroupConsumerFactory;
+  clock: Clock;
+  /** Reads the log before a committed offset to rebuild gap state. @default a side reader over Kafka */
+  readLookback?: GapRecoveryContext<T>['readLookback'];
+}
+
+/** The parts a started consumer runs on. */
+export interface ConsumerCore<T> {
+  kafka: GroupConsumer;
+  gaps: GapRecovery<T>;
+  pump: FetchPump<T>;
+  committer: OffsetCommitter;
+  fetchLoop: Promise<void>;
+  timers: NodeJS.Timeout[];
+}
+
+/** What the facade lends the core: the parts that exist before connecting, and its reactions. */
+export interface CoreContext<T> {
+  options: ConsumerOptions;
+  decode: MessageDecoder<T>;
+  deps: ConsumerDeps<T>;
+  logger: Logger;
+  ledger: PartitionLedger;
+  queue: DeliveryQueue<T>;
+  health: HealthMonitor;
+  callbacks: UserCallbacks;
+  counts: { messages: number; dataLoss: number };
+  /** Called with the client before connecting, so `close()` can reach it during a slow connect. */
+  created: (kafka: GroupConsumer) => void;
+  onFault: (fault: ConsumerFault) => void;
+  isStopped: () => boolean;
+}
+
+/**
+ * Connects and wires the consumer's parts: the client with its rebalance hooks, topic checks,
+ * gap recovery, the fetch pump, the committer and retention checks, and the commit and health timers.
+ */
+export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCore<T>> {
+  const { options, ledger, queue, logger, health, callbacks, counts } = context;
+  const gapTopic = options.connection.topic;
+  const parts: { rebalance?: RebalanceHandler<T>; gaps?: GapRecovery<T> } = {};
+  const kafka = await context.deps.createClient(options, {
+    onAssign: (partitions) => parts.rebalance?.assigned(partitions),
+    onRevoke: (partitions, lost) => parts.rebalance?.revoking(partitions, lost) ?? [],
+    onRevoked: (partitions) => parts.rebalance?.revoked(partitions),
+    onFault: context.onFault,
+  });
+  context.created(kafka);
+  await kafka.connect(options.connectTimeoutMs, options.signal);
+  const topics = options.topics ?? [gapTopic];
+  const partitionCounts = new Map<string, number>();
+  for (const topic of [...new Set([gapTopic, ...topics])])
+    partitionCounts.set(topic, await kafka.checkTopic(topic, options.connectTimeoutMs));
+
+  const gaps = new GapRecovery(parseGapOptions(options.gaps), {
+    topic: gapTopic,
+    partitionCount: partitionCounts.get(gapTopic) ?? 1,
+    clientConfig: () => toClientConfig(options.connection),
+    decode: context.decode,
+    logger,
+    timeoutMs: options.connectTimeoutMs,
+    deliver: (record) => queue.pushRefill(record),
+    ...(context.deps.readLookback ? { readLookback: context.deps.readLookback } : {}),
+  });
+  parts.gaps = gaps;
+  const reportLoss = dataLossReporter(logger, callbacks, options.onDataLoss, () => counts.dataLoss++);
+  const retention = new RetentionLoss(kafka, ledger, logger, options.connectTimeoutMs, reportLoss);
+  const pump = new FetchPump(kafka, ledger, queue, {
+    decode: context.decode,
+    fetchBatchSize: options.fetchBatchSize,
+    isStopped: context.isStopped,
+    onFetched: (count) => {
+      counts.messages += count;
+      health.reachable();
+    },
+    onSkip: (entry, expected, actual) => retention.skipped(entry, expected, actual),
+  });
+  const committer = new OffsetCommitter(kafka, ledger, logger, context.deps.clock);
+  parts.rebalance = new RebalanceHandler({
+    kafka,
+    ledger,
+    queue,
+    pump,
+    committer,
+    retention,
+    callbacks,
+    logger,
+    gapTopic,
+    gaps: () => parts.gaps,
+    timeoutMs: options.connectTimeoutMs,
+    onAssign: options.onAssign,
+    onRevoke: options.onRevoke,
+  });
+  kafka.subscribe(topics);
+  const fetchLoop = pump.run();
+  const timers = [
+    setInterval(() => void committer.commitFinished(), options.commitIntervalMs),
+    setInterval(() => health.tick(), Math.min(1000, options.stallTimeoutMs)),
+  ];
+  for (const timer of timers) timer.unref();
+  return { kafka, gaps, pump, committer, fetchLoop, timers };
+}

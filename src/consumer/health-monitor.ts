@@ -1,0 +1,122 @@
+import { ConnectionError } from '../errors/connection-error.js';
+import type { Clock } from '../internal/clock.js';
+import type { Logger } from '../internal/logger.js';
+import type { ConsumerHealth, HealthState } from './consumer-stats.js';
+
+/** What the health monitor watches and whom it tells. */
+export interface HealthMonitorContext {
+  clock: Clock;
+  logger: Logger;
+  maxUnavailableMs: number;
+  stallTimeoutMs: number;
+  brokers: string;
+  /** A metadata round trip: resolves when a broker answers. */
+  probe: () => Promise<void>;
+  /** Records waiting for the loop body, prefetched or not. */
+  totalLag: () => number;
+  /** Brokers stayed unreachable longer than allowed: the consumer must fail with this error. */
+  onUnavailable: (error: ConnectionError) => void;
+}
+
+/**
+ * Liveness of a consumer: the state `health()` reports, the stall watchdog (lag positive and
+ * nothing delivered for `stallTimeoutMs`) and broker availability (librdkafka says when all
+ * brokers are down, but not when they are back, so a metadata probe tells).
+ */
+export class HealthMonitor {
+  readonly #context: HealthMonitorContext;
+  #state: HealthState = 'starting';
+  #lastError: Error | undefined;
+  #lastDeliveryAt: number | undefined;
+  #unavailableSince: number | undefined;
+  #probing = false;
+
+  constructor(context: HealthMonitorContext) {
+    this.#context = context;
+  }
+
+  get state(): HealthState {
+    return this.#state;
+  }
+
+  running(): void {
+    if (this.#state === 'starting') this.#state = 'running';
+  }
+
+  /** A record reached the loop body. */
+  delivered(): void {
+    this.#lastDeliveryAt = this.#context.clock.now();
+    if (this.#state === 'stalled') this.#state = 'running';
+  }
+
+  /** The brokers answered a fetch. */
+  reachable(): void {
+    this.#unavailableSince = undefined;
+  }
+
+  /** librdkafka reported every broker connection down. */
+  brokersDown(error: Error): void {
+    this.#lastError = error;
+    if (this.#unavailableSince !== undefined) return;
+    this.#unavailableSince = this.#context.clock.now();
+    this.#context.logger.warn({}, 'No broker reachable; retrying');
+  }
+
+  noteError(error: Error): void {
+    this.#lastError = error;
+  }
+
+  failed(error: Error): void {
+    this.#lastError = error;
+    this.#state = 'failed';
+  }
+
+  closed(): void {
+    if (this.#state !== 'failed') this.#state = 'closed';
+  }
+
+  /** Called about once a second. */
+  tick(): void {
+    const now = this.#context.clock.now();
+    const { maxUnavailableMs, stallTimeoutMs } = this.#context;
+    if (this.#unavailableSince !== undefined) {
+      if (now - this.#unavailableSince > maxUnavailableMs) {
+        this.#context.onUnavailable(
+          new ConnectionError(
+            `No broker was reachable for more than ${maxUnavailableMs} ms (maxUnavailableMs); brokers: ${this.#context.brokers}.`,
+            { retriable: true, cause: this.#lastError },
+          ),
+        );
+        return;
+      }
+      this.#probe();
+    }
+    if (this.#state !== 'running') return;
+    const idle = now - (this.#lastDeliveryAt ?? now);
+    if (idle > stallTimeoutMs && this.#context.totalLag() > 0) this.#state = 'stalled';
+  }
+
+  #probe(): void {
+    if (this.#probing) return;
+    this.#probing = true;
+    this.#context
+      .probe()
+      .then(
+        () => {
+          if (this.#unavailableSince === undefined) return;
+          this.#unavailableSince = undefined;
+          this.#context.logger.info({}, 'Brokers reachable again');
+        },
+        () => undefined,
+      )
+      .finally(() => (this.#probing = false));
+  }
+
+  snapshot(): ConsumerHealth {
+    return {
+      state: this.#state,
+      lastError: this.#lastError,
+      lastDeliveryAt: this.#lastDeliveryAt === undefined ? undefined : new Date(this.#lastDeliveryAt),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import type { GroupConsumer } from '../kafka/group-consumer.js';
+import type { PartitionOffset } from '../kafka/kafka-message.js';
+import type { Clock } from '../internal/clock.js';
+import type { Logger } from '../internal/logger.js';
+import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
+
+/** A partition's finished watermark, if it moved past what was committed in this epoch. */
+function due(entry: PartitionEntry): PartitionOffset | undefined {
+  const watermark = entry.offsets.watermark;
+  if (watermark === undefined) return undefined;
+  const offset = String(watermark);
+  return offset === entry.committed ? undefined : { topic: entry.topic, partition: entry.partition, offset };
+}
+
+/**
+ * Commits finished offsets: on an interval, on revoke and on close. A position counts as
+ * committed only once the broker confirmed it and only for the epoch it was taken in, so a failed
+ * commit is tried again and a quiet partition still gets its last one.
+ */
+export class OffsetCommitter {
+  #running: Promise<void> | undefined;
+  #lastCommitAt: number | undefined;
+  #failures = 0;
+  #commits = 0;
+
+  constructor(
+    private readonly kafka: GroupConsumer,
+    private readonly ledger: PartitionLedger,
+    private readonly log: Logger,
+    private readonly clock: Clock,
+  ) {}
+
+  get lastCommitAt(): Date | undefined {
+    return this.#lastCommitAt === undefined ? undefined : new Date(this.#lastCommitAt);
+  }
+
+  /** Commit requests the broker confirmed / refused. */
+  get counts(): { commits: number; commitFailures: number } {
+    return { commits: this.#commits, commitFailures: this.#failures };
+  }
+
+  /** The positions to commit for partitions being revoked; they leave the ledger, so no epoch check. */
+  forRevoke(entries: readonly PartitionEntry[]): PartitionOffset[] {
+    const positions: PartitionOffset[] = [];
+    for (const entry of entries) {
+      const position = due(entry);
+      if (position) positions.push(position);
+    }
+    return positions;
+  }
+
+  /** Commits every assigned partition's finished watermark that moved; one commit at a time. */
+  async commitFinished(): Promise<void> {
+    while (this.#running) await this.#running;
+    const running = this.#commit().finally(() => (this.#running = undefined));
+    this.#running = running;
+    return running;
+  }
+
+  async #commit(): Promise<void> {
+    const taken: { entry: PartitionEntry; epoch: number; position: PartitionOffset }[] = [];
+    for (const entry of this.ledger.entries()) {
+      const position = due(entry);
+      if (position) taken.push({ entry, epoch: entry.epoch, position });
+    }
+    if (taken.length === 0) return;
+    try {
+      await this.kafka.commit(taken.map((t) => t.position));
+    } catch (error) {
+      // Nothing is marked committed: the next turn tries again with the (maybe further) watermark.
+      this.#failures++;
+      this.log.warn(
+        { code: (error as { code?: string }).code },
+        `Committing offsets failed; will retry: ${String(error)}`,
+      );
+      return;
+    }
+    this.#commits++;
+    this.#lastCommitAt = this.clock.now();
+    for (const { entry, epoch, position } of taken) {
+      if (this.ledger.isCurrent(entry.topic, entry.partition, epoch)) entry.committed = position.offset;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import type { DataLossError } from '../errors/data-loss-error.js';
+import type { GapRecovery } from '../gaps/gap-recovery.js';
+import type { GroupConsumer } from '../kafka/group-consumer.js';
+import type { Partition, PartitionOffset } from '../kafka/kafka-message.js';
+import type { Logger } from '../internal/logger.js';
+import type { PartitionsEvent } from './consumer-options.js';
+import type { DeliveryQueue } from './delivery-queue.js';
+import type { FetchPump } from './fetch-pump.js';
+import type { OffsetCommitter } from './offset-committer.js';
+import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
+import type { RetentionLoss } from './retention-loss.js';
+import type { UserCallbacks } from './user-callbacks.js';
+
+/** The parts of the consumer a rebalance touches. */
+export interface RebalanceContext<T> {
+  kafka: GroupConsumer;
+  ledger: PartitionLedger;
+  queue: DeliveryQueue<T>;
+  pump: FetchPump<T>;
+  committer: OffsetCommitter;
+  retention: RetentionLoss;
+  callbacks: UserCallbacks;
+  logger: Logger;
+  /** The topic whose partitions are gap-tracked. */
+  gapTopic: string;
+  gaps: () => GapRecovery<T> | undefined;
+  timeoutMs: number;
+  onAssign: ((event: PartitionsEvent) => void) | undefined;
+  onRevoke: ((event: PartitionsEvent) => void) | undefined;
+}
+
+/**
+ * What happens when partitions come and go. Assignment starts each partition from a clean
+ * ledger entry, follows the consumer's pause state, and rebuilds gap state (its records wait for
+ * that) and checks retention under the entry's epoch. Revocation drops the partition's queued
+ * records, returns its finished watermark to commit, and forgets its gap state.
+ */
+export class RebalanceHandler<T> {
+  constructor(private readonly context: RebalanceContext<T>) {}
+
+  assigned(partitions: Partition[]): void {
+    const { ledger, pump, logger, callbacks } = this.context;
+    const entries = ledger.assign(partitions);
+    pump.onAssigned(partitions);
+    this.#settle(entries);
+    logger.info({ partitions }, 'Partitions assigned');
+    callbacks.call('onAssign', this.context.onAssign, { partitions });
+  }
+
+  revoking(partitions: Partition[], lost: boolean): PartitionOffset[] {
+    const { ledger, queue, committer, gapTopic, logger } = this.context;
+    const removed = ledger.revoke(partitions);
+    for (const p of partitions) queue.dropPartition(p.topic, p.partition);
+    const commits = lost ? [] : committer.forRevoke(removed);
+    const gaps = this.context.gaps();
+    for (const p of partitions) if (p.topic === gapTopic) void gaps?.dropPartition(p.partition);
+    logger.info({ partitions, lost, commits }, 'Partitions revoked');
+    return commits;
+  }
+
+  revoked(partitions: Partition[]): void {
+    this.context.callbacks.call('onRevoke', this.context.onRevoke, { partitions });
+  }
+
+  /** Reads the committed offsets once, then rebuilds gap state and checks retention per partition. */
+  #settle(entries: PartitionEntry[]): void {
+    const { kafka, retention, logger, timeoutMs, gapTopic } = this.context;
+    const epochs = new Map(entries.map((e) => [e.key, e.epoch]));
+    const committed = kafka.committed(entries, timeoutMs).catch((error: unknown) => {
+      logger.warn({}, `Reading committed offsets failed: ${String(error)}`);
+      return [];
+    });
+    void committed.then((list) => {
+      for (const c of list) {
+        const entry = this.context.ledger.get(c.topic, c.partition);
+        if (entry && entry.epoch === epochs.get(entry.key) && entry.committed === undefined) entry.committed = c.offset;
+      }
+      return retention.atAssignment(list, epochs);
+    });
+    const gaps = this.context.gaps();
+    if (!gaps) return;
+    for (const entry of entries) {
+      if (entry.topic !== gapTopic) continue;
+      const epoch = entry.epoch;
+      const isCurrent = (): boolean => this.context.ledger.isCurrent(entry.topic, entry.partition, epoch);
+      const ready: Promise<void> = committed
+        .then((list) =>
+          gaps.rebuild(
+            entry.partition,
+            list.find((c) => c.partition === entry.partition && c.topic === entry.topic)?.offset,
+            isCurrent,
+          ),
+        )
+        .catch((error: unknown) =>
+          logger.warn({ partition: entry.partition }, `Rebuilding gap state failed: ${String(error)}`),
+        )
+        .finally(() => {
+          if (entry.ready === ready) entry.ready = undefined;
+        });
+      entry.ready = ready;
+    }
+  }
+}
+
+/** Reports a retention loss the same way wherever it was found. */
+export function dataLossReporter(
+  logger: Logger,
+  callbacks: UserCallbacks,
+  onDataLoss: ((error: Error) => void) | undefined,
+  count: () => void,
+): (loss: DataLossError) => void {
+  return (loss) => {
+    count();
+    logger.error({ topic: loss.topic, partition: loss.partition, from: loss.from, to: loss.to }, loss.message);
+    callbacks.call('onDataLoss', onDataLoss, loss);
+  };
+}

@@ -1,0 +1,124 @@
+import type { GapRecovery } from '../gaps/gap-recovery.js';
+import type { BufferedMessage } from '../records/buffered-message.js';
+import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemetry-record.js';
+import type { Item } from '../records/to-items.js';
+import type { DeliveryQueue } from './delivery-queue.js';
+import type { InvalidHandler } from './invalid-handler.js';
+import type { PartitionLedger } from './partition-ledger.js';
+
+/** A message being handed out, item by item. */
+interface InHand<T> {
+  message: BufferedMessage<Item<T>>;
+  epoch: number;
+  index: number;
+  /** An item of it was handed out since the last `release()`. */
+  held: boolean;
+}
+
+/** What the stream needs besides the queue and the ledger. */
+export interface RecordStreamContext<T> {
+  gapTopic: string;
+  gaps: () => GapRecovery<T> | undefined;
+  invalid: InvalidHandler;
+  /** Throws the error that failed the consumer, if any. */
+  checkFailed: () => void;
+  isClosing: () => boolean;
+}
+
+/**
+ * The one path from the delivery queue to the loop body. It hands out live and refilled records
+ * in queue order; never a record of a partition that was revoked or seeked since it was fetched
+ * (the message's epoch is stale); waits for a partition's gap state before its first record;
+ * drops duplicate readings; and finishes a message's offset only once every record of it was
+ * handed out and the bodies that received them finished (`release()`).
+ */
+export class RecordStream<T> {
+  #current: InHand<T> | undefined;
+  /** Messages whose last record is with a body that has not finished yet. */
+  #awaiting: InHand<T>[] = [];
+
+  constructor(
+    private readonly queue: DeliveryQueue<T>,
+    private readonly ledger: PartitionLedger,
+    private readonly context: RecordStreamContext<T>,
+  ) {}
+
+  /** The next record for the loop body, or `undefined` when the consumer is closing. */
+  async next(): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> {
+    for (;;) {
+      this.context.checkFailed();
+      if (this.context.isClosing()) return undefined;
+      const current = this.#current;
+      if (current) {
+        const record = await this.#fromCurrent(current);
+        if (record) return record;
+        continue;
+      }
+      const entry = this.queue.shift();
+      if (!entry) {
+        await this.queue.wait();
+        continue;
+      }
+      if (entry.kind === 'refill') return entry.record;
+      const { message, epoch } = entry;
+      const partition = this.ledger.get(message.topic, message.partition);
+      if (partition?.epoch !== epoch) continue; // revoked or seeked since it was fetched
+      if (partition.ready) {
+        await partition.ready;
+        if (!this.ledger.isCurrent(message.topic, message.partition, epoch)) continue;
+      }
+      partition.offsets.start(Number(message.offset));
+      partition.nextToDeliver = Number(message.offset) + 1;
+      this.#current = { message, epoch, index: 0, held: false };
+    }
+  }
+
+  /** The next record of the message in hand; `undefined` when none was handed out this turn. */
+  async #fromCurrent(current: InHand<T>): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> {
+    const { message, epoch } = current;
+    if (!this.ledger.isCurrent(message.topic, message.partition, epoch)) {
+      this.#current = undefined;
+      return undefined;
+    }
+    if (current.index >= message.items.length) {
+      // Every record was handed out or dropped: the message is done once its bodies are.
+      this.#current = undefined;
+      if (current.held) this.#awaiting.push(current);
+      else this.#finish(current);
+      return undefined;
+    }
+    const item = message.items[current.index++]!;
+    let record: TelemetryRecord<T> | InvalidTelemetryRecord | undefined;
+    if (item.kind === 'invalid') {
+      record = await this.context.invalid.handle(item.record);
+    } else if (item.timeMs === undefined || message.topic !== this.context.gapTopic) {
+      record = item.record;
+    } else if (!this.context.gaps()?.observeLive(message.partition, item.serialNumber, item.timeMs)) {
+      record = item.record;
+    }
+    if (record) current.held = true;
+    return record;
+  }
+
+  /**
+   * The body (or batch body) that received the records handed out since the last call finished:
+   * their messages are finished, in order, under the epoch they were started in.
+   */
+  release(): void {
+    for (const done of this.#awaiting) this.#finish(done);
+    this.#awaiting = [];
+    const current = this.#current;
+    if (!current) return;
+    current.held = false;
+    if (current.index >= current.message.items.length) {
+      this.#current = undefined;
+      this.#finish(current);
+    }
+  }
+
+  #finish(done: InHand<T>): void {
+    const { topic, partition, offset } = done.message;
+    const entry = this.ledger.get(topic, partition);
+    if (entry?.epoch === done.epoch) entry.offsets.finish(Number(offset));
+  }
+}

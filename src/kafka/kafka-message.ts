@@ -1,0 +1,26 @@
+/**
+ * A message as the library's consumers hand it on: the fields the rest of the library reads.
+ * librdkafka's own message object has this shape, so it is passed through without a copy.
+ */
+export interface KafkaMessage {
+  readonly topic: string;
+  readonly partition: number;
+  /** The binding hands offsets out as numbers; they stay exact below 2^53. */
+  readonly offset: number;
+  /** Kafka record time, epoch milliseconds. */
+  readonly timestamp?: number | undefined;
+  readonly key?: Buffer | string | null | undefined;
+  readonly value: Buffer | null;
+  readonly headers?: readonly Readonly<Record<string, Buffer | string>>[] | undefined;
+}
+
+/** A topic partition. */
+export interface Partition {
+  topic: string;
+  partition: number;
+}
+
+/** A topic partition and an offset (decimal string). */
+export interface PartitionOffset extends Partition {
+  offset: string;
+}
