@@ -58,6 +58,9 @@ export class FakeGroupConsumer implements GroupConsumer {
   offsetsForTimesHold: Hold | undefined;
   /** Called at every fetch, before it returns. */
   onFetch: (() => void) | undefined;
+  /** Assign every partition with messages at the first fetch after subscribing, as the group would. */
+  autoAssign = true;
+  #subscribed = false;
   #connected = false;
 
   constructor(readonly topic = 'ACME01') {}
@@ -146,9 +149,27 @@ export class FakeGroupConsumer implements GroupConsumer {
     return Promise.resolve([...this.partitions.keys()].filter((k) => k.startsWith(`${topic}:`)).length || 1);
   }
 
-  subscribe(): void {}
+  subscribe(): void {
+    this.#subscribed = true;
+  }
+
+  /** Sets the group's committed offset of a partition, as an earlier run would have. */
+  setCommitted(p: Partition, offset: number): void {
+    this.#partition(p).committed = offset;
+  }
+
+  /** Every partition of the topic. */
+  allPartitions(topic = this.topic): Partition[] {
+    return [...this.partitions.keys()]
+      .filter((k) => k.startsWith(`${topic}:`))
+      .map((k) => ({ topic, partition: Number(k.slice(topic.length + 1)) }));
+  }
 
   async fetch(max: number, waitMs: number): Promise<KafkaMessage[]> {
+    if (this.#subscribed && this.autoAssign) {
+      this.autoAssign = false;
+      this.assign(this.allPartitions());
+    }
     this.fetches.push(max);
     this.onFetch?.();
     const out: KafkaMessage[] = [];
@@ -171,7 +192,9 @@ export class FakeGroupConsumer implements GroupConsumer {
   commit(positions: PartitionOffset[]): Promise<void> {
     if (this.failNextCommits > 0) {
       this.failNextCommits--;
-      return Promise.reject(Object.assign(new Error('Committing offsets failed: coordinator not available'), { code: 'GWK_KAFKA' }));
+      return Promise.reject(
+        Object.assign(new Error('Committing offsets failed: coordinator not available'), { code: 'GWK_KAFKA' }),
+      );
     }
     this.#store(positions);
     return Promise.resolve();
