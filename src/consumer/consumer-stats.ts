@@ -1,4 +1,6 @@
 import type { GapStats } from '../gaps/gap-recovery.js';
+import type { GroupConsumer } from '../kafka/group-consumer.js';
+import type { PartitionLedger } from './partition-ledger.js';
 
 /** Liveness of a consumer. */
 export type HealthState = 'starting' | 'running' | 'stalled' | 'closed' | 'failed';
@@ -47,4 +49,16 @@ export interface ConsumerStats extends GapStats {
   partitions: PartitionStats[];
   /** When offsets were last committed. */
   lastCommitAt: Date | undefined;
+}
+
+/** Lag and last commit of every assigned partition. */
+export function partitionStats(ledger: PartitionLedger, kafka: GroupConsumer | undefined): PartitionStats[] {
+  const connected = kafka?.isConnected() === true;
+  return [...ledger.entries()].map((entry) => {
+    // Lag is what the loop body has still to see, prefetched or not.
+    const high = connected ? kafka.cachedHighWatermark(entry) : undefined;
+    const from = entry.nextToDeliver ?? (entry.committed === undefined ? undefined : Number(entry.committed));
+    const lag = high !== undefined && from !== undefined ? Math.max(0, high - from) : undefined;
+    return { topic: entry.topic, partition: entry.partition, lag, committed: entry.committed };
+  });
 }

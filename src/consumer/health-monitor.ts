@@ -1,6 +1,7 @@
 import { ConnectionError } from '../errors/connection-error.js';
 import type { Clock } from '../internal/clock.js';
 import type { Logger } from '../internal/logger.js';
+import type { ConsumerFault } from '../kafka/group-consumer.js';
 import type { ConsumerHealth, HealthState } from './consumer-stats.js';
 
 /** What the health monitor watches and whom it tells. */
@@ -14,8 +15,8 @@ export interface HealthMonitorContext {
   probe: () => Promise<void>;
   /** Records waiting for the loop body, prefetched or not. */
   totalLag: () => number;
-  /** Brokers stayed unreachable longer than allowed: the consumer must fail with this error. */
-  onUnavailable: (error: ConnectionError) => void;
+  /** The consumer must fail with this error: retrying cannot fix it, or brokers stayed away too long. */
+  fail: (error: Error) => void;
 }
 
 /**
@@ -30,6 +31,7 @@ export class HealthMonitor {
   #lastDeliveryAt: number | undefined;
   #unavailableSince: number | undefined;
   #probing = false;
+  #lastWarning: { message: string; at: number } | undefined;
 
   constructor(context: HealthMonitorContext) {
     this.#context = context;
@@ -62,8 +64,20 @@ export class HealthMonitor {
     this.#context.logger.warn({}, 'No broker reachable; retrying');
   }
 
-  noteError(error: Error): void {
+  /** An error the client reported while running. */
+  fault(fault: ConsumerFault): void {
+    if (fault.kind === 'brokers-down') this.brokersDown(fault.error);
+    else if (fault.kind === 'fatal') this.#context.fail(fault.error);
+    else this.#warnOnce(fault.error);
+  }
+
+  // librdkafka repeats connection errors many times a second while it retries: log each kind once a minute.
+  #warnOnce(error: Error & { code?: string }): void {
     this.#lastError = error;
+    const now = this.#context.clock.now();
+    if (this.#lastWarning?.message === error.message && now - this.#lastWarning.at < 60_000) return;
+    this.#lastWarning = { message: error.message, at: now };
+    this.#context.logger.warn({ code: error.code }, error.message);
   }
 
   failed(error: Error): void {
@@ -81,7 +95,7 @@ export class HealthMonitor {
     const { maxUnavailableMs, stallTimeoutMs } = this.#context;
     if (this.#unavailableSince !== undefined) {
       if (now - this.#unavailableSince > maxUnavailableMs) {
-        this.#context.onUnavailable(
+        this.#context.fail(
           new ConnectionError(
             `No broker was reachable for more than ${maxUnavailableMs} ms (maxUnavailableMs); brokers: ${this.#context.brokers}.`,
             { retriable: true, cause: this.#lastError },

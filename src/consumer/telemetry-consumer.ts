@@ -3,13 +3,14 @@ import { isGoodweKafkaError } from '../errors/goodwe-kafka-error.js';
 import { emptyGapStats } from '../gaps/gap-recovery.js';
 import type { GapEvent } from '../gaps/gap-outcome.js';
 import { silentLogger, type Logger } from '../internal/logger.js';
-import type { ConsumerFault, GroupConsumer } from '../kafka/group-consumer.js';
+import type { GroupConsumer } from '../kafka/group-consumer.js';
 import { toClientConfig } from '../kafka/connection-config.js';
 import { toGoodweError } from '../kafka/map-error.js';
 import type { MessageDecoder } from '../records/message-decoder.js';
 import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemetry-record.js';
 import type { ConsumerOptions } from './consumer-options.js';
-import type { ConsumerHealth, ConsumerStats } from './consumer-stats.js';
+import { partitionStats, type ConsumerHealth, type ConsumerStats } from './consumer-stats.js';
+import { closeOnSignals } from './handle-signals.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { HealthMonitor } from './health-monitor.js';
 import { InvalidHandler } from './invalid-handler.js';
@@ -70,7 +71,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       brokers: options.connection.bootstrapServers.join(','),
       probe: () => this.#kafka?.probe(options.connection.topic, 1000) ?? Promise.reject(new Error('not connected')),
       totalLag: () => this.stats().partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
-      onUnavailable: (error) => this.#fail(error),
+      fail: (error) => this.#fail(error),
     });
     this.#stream = new RecordStream(this.#queue, this.#ledger, {
       gapTopic: options.connection.topic,
@@ -149,27 +150,11 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       callbacks: this.#callbacks,
       counts: this.#counts,
       created: (kafka) => (this.#kafka = kafka),
-      onFault: (fault) => this.#onFault(fault),
+      onFault: (fault) => this.#health.fault(fault),
       isStopped: () => this.#closing !== undefined || this.#fatal !== undefined,
     });
     if (this.#closing) for (const timer of this.#core.timers) clearInterval(timer);
     this.#health.running();
-  }
-
-  #onFault(fault: ConsumerFault): void {
-    if (fault.kind === 'brokers-down') this.#health.brokersDown(fault.error);
-    else if (fault.kind === 'fatal') this.#fail(fault.error);
-    else this.#warnOnce(fault.error);
-  }
-
-  // librdkafka repeats connection errors many times a second while it retries: log each kind once a minute.
-  #lastWarning: { message: string; at: number } | undefined;
-  #warnOnce(error: Error & { code?: string }): void {
-    this.#health.noteError(error);
-    const now = this.#deps.clock.now();
-    if (this.#lastWarning?.message === error.message && now - this.#lastWarning.at < 60_000) return;
-    this.#lastWarning = { message: error.message, at: now };
-    this.#log.warn({ code: error.code }, error.message);
   }
 
   #fail(error: Error): void {
@@ -261,23 +246,17 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
 
   /** Counters, buffer use and lag per assigned partition. */
   stats(): ConsumerStats {
-    const kafka = this.#kafka;
+    const core = this.#core;
     return {
       ...this.#counts,
       ...this.#invalid.counts,
-      ...(this.#core?.gaps.stats ?? emptyGapStats()),
-      commitFailures: this.#core?.committer.counts.commitFailures ?? 0,
+      ...(core?.gaps.stats ?? emptyGapStats()),
+      commitFailures: core?.committer.counts.commitFailures ?? 0,
       callbackErrors: this.#callbacks.failures,
       buffered: this.#queue.records + this.#queue.refills,
       bufferedBytes: this.#queue.bytes,
-      lastCommitAt: this.#core?.committer.lastCommitAt,
-      partitions: [...this.#ledger.entries()].map((entry) => {
-        // Lag is what the loop body has still to see, prefetched or not.
-        const high = kafka?.isConnected() ? kafka.cachedHighWatermark(entry) : undefined;
-        const from = entry.nextToDeliver ?? (entry.committed === undefined ? undefined : Number(entry.committed));
-        const lag = high !== undefined && from !== undefined ? Math.max(0, high - from) : undefined;
-        return { topic: entry.topic, partition: entry.partition, lag, committed: entry.committed };
-      }),
+      lastCommitAt: core?.committer.lastCommitAt,
+      partitions: partitionStats(this.#ledger, this.#kafka),
     };
   }
 
@@ -325,17 +304,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
    * ```
    */
   handleSignals(signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): () => void {
-    const handlers = signals.map((signal) => {
-      const handler = (): void => {
-        this.#log.info({ signal }, `Received ${signal}; closing`);
-        void this.close();
-      };
-      process.once(signal, handler);
-      return [signal, handler] as const;
-    });
-    return () => {
-      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
-    };
+    return closeOnSignals(() => this.close(), this.#log, signals);
   }
 
   /** Same as {@link TelemetryConsumer.close}, for `await using`. */
