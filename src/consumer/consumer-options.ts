@@ -83,7 +83,11 @@ export const consumerOptionsSchema = z
     logger: z.custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v).optional(),
     /** Called after partitions are assigned to this member. */
     onAssign: z.custom<(event: PartitionsEvent) => void>((v) => typeof v === 'function').optional(),
-    /** Called when partitions are taken away, after their finished records were committed. */
+    /**
+     * Called when partitions were taken away: after their records stopped being handed out, the
+     * commit of their finished records was sent and they were released. A throw is logged and
+     * counted in `stats().callbackErrors`; it never breaks the group.
+     */
     onRevoke: z.custom<(event: PartitionsEvent) => void>((v) => typeof v === 'function').optional(),
     /** Called when a committed offset fell out of retention and records were lost before they were read. */
     onDataLoss: z.custom<(error: Error) => void>((v) => typeof v === 'function').optional(),
