@@ -10,6 +10,7 @@ export type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from './re
 export type { ConsumerHealth, ConsumerStats, HealthState, PartitionStats } from './consumer/consumer-stats.js';
 export type { SeekResult } from './consumer/seek-result.js';
 export type { ReplayOptions } from './consumer/replay-window.js';
+export type { BatchOptions } from './consumer/batch-options.js';
 export type { GapStats } from './gaps/gap-recovery.js';
 
 // Producing

@@ -3,17 +3,16 @@ import { parseGapOptions } from '../gaps/gap-options.js';
 import type { Clock } from '../internal/clock.js';
 import type { Logger } from '../internal/logger.js';
 import { toClientConfig } from '../kafka/connection-config.js';
-import type { ConsumerFault, GroupConsumer, GroupConsumerHooks } from '../kafka/group-consumer.js';
+import type { GroupConsumer, GroupConsumerHooks } from '../kafka/group-consumer.js';
 import type { MessageDecoder } from '../records/message-decoder.js';
 import type { ConsumerOptions } from './consumer-options.js';
-import type { DeliveryQueue } from './delivery-queue.js';
 import { FetchPump } from './fetch-pump.js';
-import type { HealthMonitor } from './health-monitor.js';
 import { OffsetCommitter } from './offset-committer.js';
-import type { PartitionLedger } from './partition-ledger.js';
+import type { ConsumerParts } from './consumer-parts.js';
 import { dataLossReporter, RebalanceHandler } from './rebalance-handler.js';
 import { RetentionLoss } from './retention-loss.js';
-import type { UserCallbacks } from './user-callbacks.js';
+import type { SeekResult } from './seek-result.js';
+import { seekToTime } from './seek-to-time.js';
 
 /** Creates the group-consumer client for the consumer core; tests give a fake. */
 export type GroupConsumerFactory = (options: ConsumerOptions, hooks: GroupConsumerHooks) => Promise<GroupConsumer>;
@@ -34,6 +33,8 @@ export interface ConsumerCore<T> {
   committer: OffsetCommitter;
   fetchLoop: Promise<void>;
   timers: NodeJS.Timeout[];
+  /** `seekToTime` over these parts. */
+  seek: (timeMs: number, partitions: readonly number[] | undefined) => Promise<SeekResult[]>;
 }
 
 /** What the facade lends the core: the parts that exist before connecting, and its reactions. */
@@ -42,15 +43,12 @@ export interface CoreContext<T> {
   decode: MessageDecoder<T>;
   deps: ConsumerDeps<T>;
   logger: Logger;
-  ledger: PartitionLedger;
-  queue: DeliveryQueue<T>;
-  health: HealthMonitor;
-  callbacks: UserCallbacks;
-  counts: { messages: number; dataLoss: number };
+  parts: ConsumerParts<T>;
   /** Called with the client before connecting, so `close()` can reach it during a slow connect. */
   created: (kafka: GroupConsumer) => void;
-  onFault: (fault: ConsumerFault) => void;
   isStopped: () => boolean;
+  /** Throws the error that failed the consumer, if any. */
+  checkFailed: () => void;
 }
 
 /**
@@ -58,14 +56,15 @@ export interface CoreContext<T> {
  * gap recovery, the fetch pump, the committer and retention checks, and the commit and health timers.
  */
 export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCore<T>> {
-  const { options, ledger, queue, logger, health, callbacks, counts } = context;
+  const { options, logger } = context;
+  const { ledger, queue, health, callbacks, counts } = context.parts;
   const gapTopic = options.connection.topic;
   const parts: { rebalance?: RebalanceHandler<T>; gaps?: GapRecovery<T> } = {};
   const kafka = await context.deps.createClient(options, {
     onAssign: (partitions) => parts.rebalance?.assigned(partitions),
     onRevoke: (partitions, lost) => parts.rebalance?.revoking(partitions, lost) ?? [],
     onRevoked: (partitions) => parts.rebalance?.revoked(partitions),
-    onFault: context.onFault,
+    onFault: (fault) => health.fault(fault),
   });
   context.created(kafka);
   await kafka.connect(options.connectTimeoutMs, options.signal);
@@ -120,5 +119,22 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     setInterval(() => health.tick(), Math.min(1000, options.stallTimeoutMs)),
   ];
   for (const timer of timers) timer.unref();
-  return { kafka, gaps, pump, committer, fetchLoop, timers };
+  const seek = (timeMs: number, wanted: readonly number[] | undefined): Promise<SeekResult[]> =>
+    seekToTime(
+      {
+        kafka,
+        ledger,
+        queue,
+        pump,
+        gaps,
+        gapTopic,
+        clientConfig: () => toClientConfig(options.connection),
+        logger,
+        timeoutMs: options.connectTimeoutMs,
+        checkFailed: context.checkFailed,
+      },
+      timeMs,
+      wanted,
+    );
+  return { kafka, gaps, pump, committer, fetchLoop, timers, seek };
 }

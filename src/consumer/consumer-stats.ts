@@ -1,4 +1,4 @@
-import type { GapStats } from '../gaps/gap-recovery.js';
+import { emptyGapStats, type GapStats } from '../gaps/gap-recovery.js';
 import type { GroupConsumer } from '../kafka/group-consumer.js';
 import type { PartitionLedger } from './partition-ledger.js';
 
@@ -61,4 +61,31 @@ export function partitionStats(ledger: PartitionLedger, kafka: GroupConsumer | u
     const lag = high !== undefined && from !== undefined ? Math.max(0, high - from) : undefined;
     return { topic: entry.topic, partition: entry.partition, lag, committed: entry.committed };
   });
+}
+
+/** The figures `stats()` gathers from the consumer's parts. */
+export interface StatsSources {
+  gaps: GapStats | undefined;
+  committer: { counts: { commitFailures: number }; lastCommitAt: Date | undefined } | undefined;
+  queue: { records: number; refills: number; bytes: number };
+  partitions: PartitionStats[];
+}
+
+/** Puts the consumer's counters and its parts' figures together. */
+export function consumerStats(
+  counts: Pick<
+    ConsumerStats,
+    'consumed' | 'messages' | 'dataLoss' | 'invalid' | 'skipped' | 'deadLettered' | 'callbackErrors'
+  >,
+  sources: StatsSources,
+): ConsumerStats {
+  return {
+    ...counts,
+    ...(sources.gaps ?? emptyGapStats()),
+    commitFailures: sources.committer?.counts.commitFailures ?? 0,
+    buffered: sources.queue.records + sources.queue.refills,
+    bufferedBytes: sources.queue.bytes,
+    lastCommitAt: sources.committer?.lastCommitAt,
+    partitions: sources.partitions,
+  };
 }

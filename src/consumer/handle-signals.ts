@@ -21,3 +21,12 @@ export function closeOnSignals(
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
   };
 }
+
+/** Calls `close` when `signal` aborts, or at once when it already has; returns a function that stops listening. */
+export function closeOnAbort(signal: AbortSignal | undefined, close: () => Promise<void>): () => void {
+  if (signal?.aborted) void close();
+  if (!signal || signal.aborted) return () => undefined;
+  const onAbort = (): void => void close();
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}

@@ -32,8 +32,15 @@ export interface RecordStreamContext<T> {
  * drops duplicate readings; and finishes a message's offset only once every record of it was
  * handed out and the bodies that received them finished (`release()`).
  */
+/** `next()` found nothing before its deadline. */
+export const TIMED_OUT = Symbol('timed out');
+
 export class RecordStream<T> {
   #current: InHand<T> | undefined;
+  /** Partition epoch of the record `next()` returned last (`undefined` for a refilled one). */
+  lastEpoch: number | undefined;
+  /** Message bytes attributed to the record `next()` returned last (0 for a refilled one). */
+  lastBytes = 0;
   /** Messages whose last record is with a body that has not finished yet. */
   #awaiting: InHand<T>[] = [];
 
@@ -43,8 +50,12 @@ export class RecordStream<T> {
     private readonly context: RecordStreamContext<T>,
   ) {}
 
-  /** The next record for the loop body, or `undefined` when the consumer is closing. */
-  async next(): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> {
+  /**
+   * The next record for the loop body, or `undefined` when the consumer is closing. With a
+   * `deadline` (epoch ms) it gives up with `TIMED_OUT` once nothing is queued by then; it only
+   * gives up between messages, so no record is ever half taken.
+   */
+  async next(deadline?: number): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined | typeof TIMED_OUT> {
     for (;;) {
       this.context.checkFailed();
       if (this.context.isClosing()) return undefined;
@@ -56,10 +67,15 @@ export class RecordStream<T> {
       }
       const entry = this.queue.shift();
       if (!entry) {
-        await this.queue.wait();
+        if (deadline === undefined) await this.queue.wait();
+        else if (!(await this.#waitUntil(deadline))) return TIMED_OUT;
         continue;
       }
-      if (entry.kind === 'refill') return entry.record;
+      if (entry.kind === 'refill') {
+        this.lastEpoch = undefined;
+        this.lastBytes = 0;
+        return entry.record;
+      }
       const { message, epoch } = entry;
       const partition = this.ledger.get(message.topic, message.partition);
       if (partition?.epoch !== epoch) continue; // revoked or seeked since it was fetched
@@ -96,8 +112,30 @@ export class RecordStream<T> {
     } else if (!this.context.gaps()?.observeLive(message.partition, item.serialNumber, item.timeMs)) {
       record = item.record;
     }
-    if (record) current.held = true;
+    if (record) {
+      current.held = true;
+      this.lastEpoch = epoch;
+      this.lastBytes = message.bytes / message.items.length;
+    }
     return record;
+  }
+
+  /** Waits for the queue until the deadline; false when the deadline passed first. */
+  async #waitUntil(deadline: number): Promise<boolean> {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const woken = await Promise.race([
+      this.queue.wait().then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), left))),
+    ]);
+    clearTimeout(timer);
+    return woken;
+  }
+
+  /** Whether a record handed out under `epoch` still belongs to its partition's current epoch. */
+  isCurrent(record: { topic: string; partition: number }, epoch: number | undefined): boolean {
+    return epoch === undefined || this.ledger.isCurrent(record.topic, record.partition, epoch);
   }
 
   /**

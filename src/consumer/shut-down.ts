@@ -1,25 +1,20 @@
-import type { GapRecovery } from '../gaps/gap-recovery.js';
 import type { GroupConsumer } from '../kafka/group-consumer.js';
 import type { Partition } from '../kafka/kafka-message.js';
 import type { Logger } from '../internal/logger.js';
 import type { DeliveryQueue } from './delivery-queue.js';
-import type { FetchPump } from './fetch-pump.js';
+import type { ConsumerCore } from './consumer-core.js';
 import type { InvalidHandler } from './invalid-handler.js';
-import type { OffsetCommitter } from './offset-committer.js';
 
 /** What closing a consumer goes through; getters, since closing can start before connecting ends. */
 export interface ShutDownContext<T> {
   timeoutMs: number;
   logger: Logger;
   started: Promise<void> | undefined;
-  pump: () => FetchPump<T> | undefined;
-  fetchLoop: () => Promise<void> | undefined;
+  core: () => ConsumerCore<T> | undefined;
   /** Settles when the loop body in hand (if any) has finished. */
   bodyFinished: () => Promise<void> | undefined;
-  committer: () => OffsetCommitter | undefined;
   kafka: () => GroupConsumer | undefined;
   invalid: InvalidHandler;
-  gaps: () => GapRecovery<T> | undefined;
   gapPartitions: () => Partition[];
   queue: DeliveryQueue<T>;
 }
@@ -49,9 +44,9 @@ export async function shutDown<T>(context: ShutDownContext<T>): Promise<void> {
   };
   try {
     await bounded('connecting', context.started);
-    context.pump()?.stop();
+    context.core()?.pump.stop();
     context.queue.close();
-    await bounded('stopping the fetch loop', context.fetchLoop());
+    await bounded('stopping the fetch loop', context.core()?.fetchLoop);
     // Closed from outside the loop (a signal, an abort): let the body in hand finish so its record
     // is committed too. (A body that awaits close() itself waits here until closeTimeoutMs: use break.)
     await bounded('waiting for the loop body', context.bodyFinished());
@@ -60,14 +55,14 @@ export async function shutDown<T>(context: ShutDownContext<T>): Promise<void> {
       await bounded(
         'the final commit',
         context
-          .committer()
-          ?.commitFinished()
+          .core()
+          ?.committer.commitFinished()
           .catch((error: unknown) => logger.warn({}, `Final commit failed: ${String(error)}`)),
       );
       await bounded('leaving the group', kafka.disconnect());
     }
     await bounded('closing the dead-letter producer', context.invalid.close());
-    await bounded('stopping gap recovery', context.gaps()?.close(context.gapPartitions().map((p) => p.partition)));
+    await bounded('stopping gap recovery', context.core()?.gaps.close(context.gapPartitions().map((p) => p.partition)));
   } finally {
     clearTimeout(timer);
   }

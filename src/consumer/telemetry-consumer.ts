@@ -1,26 +1,21 @@
 import { ClosedError } from '../errors/closed-error.js';
 import { isGoodweKafkaError } from '../errors/goodwe-kafka-error.js';
-import { emptyGapStats } from '../gaps/gap-recovery.js';
 import type { GapEvent } from '../gaps/gap-outcome.js';
 import { silentLogger, type Logger } from '../internal/logger.js';
 import type { GroupConsumer } from '../kafka/group-consumer.js';
-import { toClientConfig } from '../kafka/connection-config.js';
 import { toGoodweError } from '../kafka/map-error.js';
 import type { MessageDecoder } from '../records/message-decoder.js';
 import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemetry-record.js';
 import type { ConsumerOptions } from './consumer-options.js';
-import { partitionStats, type ConsumerHealth, type ConsumerStats } from './consumer-stats.js';
-import { closeOnSignals } from './handle-signals.js';
-import { DeliveryQueue } from './delivery-queue.js';
-import { HealthMonitor } from './health-monitor.js';
-import { InvalidHandler } from './invalid-handler.js';
-import { PartitionLedger } from './partition-ledger.js';
-import { RecordStream } from './record-stream.js';
+import { consumerStats, partitionStats, type ConsumerHealth, type ConsumerStats } from './consumer-stats.js';
+import { closeOnAbort, closeOnSignals } from './handle-signals.js';
+import { TIMED_OUT } from './record-stream.js';
+import { createParts, type ConsumerParts } from './consumer-parts.js';
+import { parseBatchOptions, type BatchOptions } from './batch-options.js';
+import { collectBatch } from './collect-batch.js';
 import { replayWindow, type ReplayOptions } from './replay-window.js';
-import { seekToTime } from './seek-to-time.js';
 import type { SeekResult } from './seek-result.js';
 import { shutDown } from './shut-down.js';
-import { UserCallbacks } from './user-callbacks.js';
 import { startCore, type ConsumerCore, type ConsumerDeps } from './consumer-core.js';
 
 /**
@@ -36,14 +31,8 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   readonly #decode: MessageDecoder<T>;
   readonly #deps: ConsumerDeps<T>;
   readonly #log: Logger;
-  readonly #ledger = new PartitionLedger();
-  readonly #queue: DeliveryQueue<T>;
-  readonly #callbacks: UserCallbacks;
-  readonly #invalid: InvalidHandler;
-  readonly #health: HealthMonitor;
-  readonly #stream: RecordStream<T>;
-  readonly #counts = { consumed: 0, messages: 0, dataLoss: 0 };
-  readonly #body = { running: false, waiters: [] as (() => void)[] };
+  readonly #parts: ConsumerParts<T>;
+  #stopListening: () => void = () => undefined;
   /** The client, as soon as it exists (before connecting ends, so `close()` can reach it). */
   #kafka: GroupConsumer | undefined;
   #core: ConsumerCore<T> | undefined;
@@ -51,80 +40,90 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #started: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
   #iterating = false;
-  #stopListening: () => void = () => undefined;
 
   /** @internal Use `createTelemetryConsumer`. */
   constructor(options: ConsumerOptions, decode: MessageDecoder<T>, deps: ConsumerDeps<T>) {
     this.#options = options;
     this.#decode = decode;
     this.#deps = deps;
-    const { clock } = deps;
     this.#log = options.logger ?? silentLogger;
-    this.#queue = new DeliveryQueue(options.maxBufferedRecords, options.maxBufferedBytes);
-    this.#callbacks = new UserCallbacks(this.#log);
-    this.#invalid = new InvalidHandler(options, this.#log, (error) => this.#fail(error));
-    this.#health = new HealthMonitor({
-      clock,
-      logger: this.#log,
-      maxUnavailableMs: options.maxUnavailableMs,
-      stallTimeoutMs: options.stallTimeoutMs,
-      brokers: options.connection.bootstrapServers.join(','),
-      probe: () => this.#kafka?.probe(options.connection.topic, 1000) ?? Promise.reject(new Error('not connected')),
-      totalLag: () => this.stats().partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
-      fail: (error) => this.#fail(error),
-    });
-    this.#stream = new RecordStream(this.#queue, this.#ledger, {
-      gapTopic: options.connection.topic,
+    this.#parts = createParts(options, deps, this.#log, {
+      kafka: () => this.#kafka,
       gaps: () => this.#core?.gaps,
-      invalid: this.#invalid,
-      checkFailed: () => {
-        if (this.#fatal) throw this.#fatal;
-      },
+      partitions: () => this.stats().partitions,
+      fail: (error) => this.#fail(error),
+      checkFailed: this.#checkFailed,
       isClosing: () => this.#closing !== undefined,
     });
-    const { signal } = options;
-    if (signal?.aborted) void this.close();
-    else if (signal) {
-      const onAbort = (): void => void this.close();
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.#stopListening = () => signal.removeEventListener('abort', onAbort);
-    }
+    this.#stopListening = closeOnAbort(options.signal, () => this.close());
   }
 
   /** Iterates the records. Leaving the loop (break, return, an exception) closes the consumer. */
   [Symbol.asyncIterator](): AsyncIterator<Y> {
-    if (this.#iterating)
-      throw new ClosedError('This consumer is already being iterated; use one for-await loop per consumer.');
+    const take = async (): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> => {
+      const record = await this.#parts.stream.next();
+      return record === TIMED_OUT ? undefined : record;
+    };
+    return this.#claim(this.#loop(take, 1));
+  }
+
+  /**
+   * Iterates the records in batches, for writing them to a database together: a batch is yielded
+   * when it has `maxRecords` records (or `maxBytes` of messages), or `maxWaitMs` after its first
+   * record. Every offset of a batch is committed only after the body that received the batch has
+   * finished (the loop asks for the next batch, or the consumer is closed from outside): a crash
+   * while writing a batch loses nothing. Collecting records inside a `for await` body and writing
+   * them later is not safe, since each record is committable once the loop asks for the next: use
+   * this instead. All other guarantees are those of the record loop. Use one loop per consumer.
+   *
+   * @example
+   * ```ts
+   * for await (const batch of consumer.batches({ maxRecords: 1000, maxWaitMs: 1000 })) {
+   *   await db.upsertMany(batch.map((record) => record.value)); // committed after this body
+   * }
+   * ```
+   */
+  batches(options: BatchOptions): AsyncIterable<Y[]> {
+    const parsed = parseBatchOptions(options);
+    const take = (): Promise<(TelemetryRecord<T> | InvalidTelemetryRecord)[] | undefined> =>
+      collectBatch(this.#parts.stream, parsed);
+    return { [Symbol.asyncIterator]: () => this.#claim(this.#loop(take, (batch) => batch.length)) };
+  }
+
+  #claim<V>(iterator: AsyncGenerator<V>): AsyncIterator<Y> & AsyncIterator<Y[]> {
+    if (this.#iterating) throw new ClosedError('This consumer is already being iterated; use one loop per consumer.');
     // Closed by its abort signal (even before iteration began): the loop just ends, as it does
     // when the signal aborts mid-way. Closed by close(): that is a mistake worth an error.
     if (this.#closing && !this.#options.signal?.aborted)
       throw new ClosedError('This consumer is closed; create a new one.');
     this.#iterating = true;
-    return this.#iterate() as AsyncIterator<Y>;
+    return iterator as never;
   }
 
-  async *#iterate(): AsyncGenerator<TelemetryRecord<T> | InvalidTelemetryRecord> {
+  /**
+   * Hands out what `take` returns (a record, or a batch) until the consumer closes, and finishes
+   * it once the body that received it has finished. What is in hand when the loop ends early is
+   * left uncommitted: an iterator cannot tell a `break` from an exception in the body, and
+   * committing after an exception would lose it.
+   */
+  async *#loop<V>(take: () => Promise<V | undefined>, count: number | ((v: V) => number)): AsyncGenerator<V> {
     try {
       if (this.#closing) return;
       await this.#start();
       for (;;) {
-        const record = await this.#stream.next();
-        if (record === undefined) return;
-        this.#counts.consumed++;
-        this.#health.delivered();
-        this.#body.running = true;
+        const taken = await take();
+        if (taken === undefined) return;
+        this.#parts.counts.consumed += typeof count === 'number' ? count : count(taken);
+        this.#parts.health.delivered();
+        this.#parts.body.begin();
         try {
-          yield record;
+          yield taken;
         } finally {
-          this.#body.running = false;
-          for (const resolve of this.#body.waiters.splice(0)) resolve();
+          this.#parts.body.end();
         }
-        // Resumed: the loop body has finished with the record.
-        this.#stream.release();
+        this.#parts.stream.release();
       }
     } finally {
-      // The record in hand when the loop ends early is left uncommitted: an iterator cannot tell a
-      // `break` from an exception in the body, and committing after an exception would lose it.
       await this.close();
     }
   }
@@ -144,25 +143,25 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       decode: this.#decode,
       deps: this.#deps,
       logger: this.#log,
-      ledger: this.#ledger,
-      queue: this.#queue,
-      health: this.#health,
-      callbacks: this.#callbacks,
-      counts: this.#counts,
+      parts: this.#parts,
       created: (kafka) => (this.#kafka = kafka),
-      onFault: (fault) => this.#health.fault(fault),
       isStopped: () => this.#closing !== undefined || this.#fatal !== undefined,
+      checkFailed: this.#checkFailed,
     });
     if (this.#closing) for (const timer of this.#core.timers) clearInterval(timer);
-    this.#health.running();
+    this.#parts.health.running();
   }
+
+  readonly #checkFailed = (): void => {
+    if (this.#fatal) throw this.#fatal;
+  };
 
   #fail(error: Error): void {
     if (this.#fatal) return;
     this.#fatal = isGoodweKafkaError(error) ? error : toGoodweError(error, { operation: 'Consuming' });
-    this.#health.failed(this.#fatal);
+    this.#parts.health.failed(this.#fatal);
     this.#log.error({ code: (this.#fatal as { code?: string }).code }, this.#fatal.message);
-    this.#queue.wake();
+    this.#parts.queue.wake();
   }
 
   /**
@@ -196,25 +195,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   async seekToTime(date: Date, options: { partitions?: readonly number[] } = {}): Promise<SeekResult[]> {
     if (this.#closing) throw new ClosedError('This consumer is closed; create a new one.');
     await this.#start();
-    const core = this.#core!;
-    return seekToTime(
-      {
-        kafka: core.kafka,
-        ledger: this.#ledger,
-        queue: this.#queue,
-        pump: core.pump,
-        gaps: core.gaps,
-        gapTopic: this.#options.connection.topic,
-        clientConfig: () => toClientConfig(this.#options.connection),
-        logger: this.#log,
-        timeoutMs: this.#options.connectTimeoutMs,
-        checkFailed: () => {
-          if (this.#fatal) throw this.#fatal;
-        },
-      },
-      date.getTime(),
-      options.partitions,
-    );
+    return this.#core!.seek(date.getTime(), options.partitions);
   }
 
   /**
@@ -241,23 +222,21 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
 
   /** Liveness: `starting`, `running`, `stalled`, `closed` or `failed`, with the last error. */
   health(): ConsumerHealth {
-    return this.#health.snapshot();
+    return this.#parts.health.snapshot();
   }
 
   /** Counters, buffer use and lag per assigned partition. */
   stats(): ConsumerStats {
     const core = this.#core;
-    return {
-      ...this.#counts,
-      ...this.#invalid.counts,
-      ...(core?.gaps.stats ?? emptyGapStats()),
-      commitFailures: core?.committer.counts.commitFailures ?? 0,
-      callbackErrors: this.#callbacks.failures,
-      buffered: this.#queue.records + this.#queue.refills,
-      bufferedBytes: this.#queue.bytes,
-      lastCommitAt: core?.committer.lastCommitAt,
-      partitions: partitionStats(this.#ledger, this.#kafka),
-    };
+    return consumerStats(
+      { ...this.#parts.counts, ...this.#parts.invalid.counts, callbackErrors: this.#parts.callbacks.failures },
+      {
+        gaps: core?.gaps.stats,
+        committer: core?.committer,
+        queue: this.#parts.queue,
+        partitions: partitionStats(this.#parts.ledger, this.#kafka),
+      },
+    );
   }
 
   /**
@@ -273,19 +252,15 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         timeoutMs: this.#options.closeTimeoutMs,
         logger: this.#log,
         started: this.#started,
-        pump: () => this.#core?.pump,
-        fetchLoop: () => this.#core?.fetchLoop,
-        bodyFinished: () =>
-          this.#body.running ? new Promise<void>((resolve) => this.#body.waiters.push(resolve)) : undefined,
-        committer: () => this.#core?.committer,
+        core: () => this.#core,
+        bodyFinished: () => this.#parts.body.finished(),
         kafka: () => this.#kafka,
-        invalid: this.#invalid,
-        gaps: () => this.#core?.gaps,
-        gapPartitions: () => this.#ledger.partitions().filter((p) => p.topic === this.#options.connection.topic),
-        queue: this.#queue,
-      }).finally(() => this.#health.closed());
+        invalid: this.#parts.invalid,
+        gapPartitions: () => this.#parts.ledger.partitions().filter((p) => p.topic === this.#options.connection.topic),
+        queue: this.#parts.queue,
+      }).finally(() => this.#parts.health.closed());
     }
-    this.#queue.wake();
+    this.#parts.queue.wake();
     return this.#closing;
   }
 

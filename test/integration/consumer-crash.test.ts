@@ -15,10 +15,10 @@ function lines(file: string): string[] {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 }
 
-function startChild(topic: string, groupId: string, outFile: string): ChildProcess {
+function startChild(topic: string, groupId: string, outFile: string, mode = 'records'): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/support/consume-child.ts', broker().plaintext, topic, groupId, outFile],
+    ['--import', 'tsx', 'test/support/consume-child.ts', broker().plaintext, topic, groupId, outFile, mode],
     {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -72,4 +72,33 @@ describe('TelemetryConsumer after a crash', () => {
     // Only what was processed since the last commit (200 ms apart, about 10,000 records/s) comes again.
     expect(duplicates).toBeLessThanOrEqual(5_000);
   }, 180_000);
+
+  it('loses nothing when a process writing batches() is killed with SIGKILL at random moments, again and again', async () => {
+    const partitions = 3;
+    const perPartition = 10_000;
+    const total = partitions * perPartition;
+    const { topic, remove } = await createTopic('crash-batches', partitions);
+    cleanups.push(remove);
+    await produceReadings(topic, partitions, perPartition);
+    const dir = mkdtempSync(join(tmpdir(), 'goodwe-kafka-crash-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const outFile = join(dir, 'written.txt');
+    const groupId = uniqueName('group');
+
+    for (let kill = 0; kill < 3; kill++) {
+      const child = startChild(topic, groupId, outFile, 'batches');
+      const before = lines(outFile).length;
+      await until(() => lines(outFile).length > before, 60_000);
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 800));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    const last = startChild(topic, groupId, outFile, 'batches');
+    await until(() => new Set(lines(outFile)).size >= total, 120_000);
+    last.kill('SIGTERM');
+    await new Promise((resolve) => last.once('exit', resolve));
+
+    const unique = new Set(lines(outFile));
+    expect(unique.size).toBe(total);
+  }, 240_000);
 });

@@ -1,0 +1,19 @@
+/** Whether a loop body holds records now, so that a close from outside can wait for it to finish. */
+export class BodyTracker {
+  #running = false;
+  #waiters: (() => void)[] = [];
+
+  begin(): void {
+    this.#running = true;
+  }
+
+  end(): void {
+    this.#running = false;
+    for (const resolve of this.#waiters.splice(0)) resolve();
+  }
+
+  /** Settles when the body in hand finishes; `undefined` when none is running. */
+  finished(): Promise<void> | undefined {
+    return this.#running ? new Promise<void>((resolve) => this.#waiters.push(resolve)) : undefined;
+  }
+}
