@@ -61,8 +61,14 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
   const gapTopic = options.connection.topic;
   const parts: { rebalance?: RebalanceHandler<T>; gaps?: GapRecovery<T> } = {};
   const kafka = await context.deps.createClient(options, {
-    onAssign: (partitions) => parts.rebalance?.assigned(partitions),
-    onRevoke: (partitions, lost) => parts.rebalance?.revoking(partitions, lost) ?? [],
+    onAssign: (partitions) => {
+      counts.assignments++;
+      parts.rebalance?.assigned(partitions);
+    },
+    onRevoke: (partitions, lost) => {
+      counts.revocations++;
+      return parts.rebalance?.revoking(partitions, lost) ?? [];
+    },
     onRevoked: (partitions) => parts.rebalance?.revoked(partitions),
     onFault: (fault) => health.fault(fault),
   });
@@ -90,8 +96,9 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     decode: context.decode,
     fetchBatchSize: options.fetchBatchSize,
     isStopped: context.isStopped,
-    onFetched: (count) => {
+    onFetched: (count, bytes) => {
       counts.messages += count;
+      counts.bytes += bytes;
       health.reachable();
     },
     onSkip: (entry, expected, actual) => retention.skipped(entry, expected, actual),

@@ -21,7 +21,14 @@ export interface ConsumerParts<T> {
   health: HealthMonitor;
   stream: RecordStream<T>;
   body: BodyTracker;
-  counts: { consumed: number; messages: number; dataLoss: number };
+  counts: {
+    consumed: number;
+    messages: number;
+    bytes: number;
+    dataLoss: number;
+    assignments: number;
+    revocations: number;
+  };
 }
 
 /** What the parts need to reach of the consumer that owns them. */
@@ -69,6 +76,6 @@ export function createParts<T>(
     health,
     stream,
     body: new BodyTracker(),
-    counts: { consumed: 0, messages: 0, dataLoss: 0 },
+    counts: { consumed: 0, messages: 0, bytes: 0, dataLoss: 0, assignments: 0, revocations: 0 },
   };
 }

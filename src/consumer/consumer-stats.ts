@@ -30,8 +30,12 @@ export interface ConsumerStats extends GapStats {
   consumed: number;
   /** Kafka messages read (a message may hold several readings). */
   messages: number;
+  /** Bytes of the message values read. */
+  bytes: number;
   /** Messages that could not be decoded, whatever `onInvalid` did with them. */
   invalid: number;
+  /** Invalid messages by error code (`GWK_DECODE_JSON`, ...). */
+  invalidByCode: Record<string, number>;
   /** Invalid messages skipped. */
   skipped: number;
   /** Invalid messages written to the dead-letter topic. */
@@ -42,8 +46,18 @@ export interface ConsumerStats extends GapStats {
   bufferedBytes: number;
   /** Ranges of records found deleted by retention before they were read (at assignment or while running). */
   dataLoss: number;
+  /** Commit requests the broker confirmed. */
+  commits: number;
   /** Commit requests the broker refused or that failed; each is tried again. */
   commitFailures: number;
+  /** Milliseconds spent in confirmed commit requests, in total (divide by `commits` for the mean). */
+  commitMs: number;
+  /** Times partitions were assigned to this member. */
+  assignments: number;
+  /** Times partitions were taken from this member. */
+  revocations: number;
+  /** Whether fetching is paused because the loop body is a full buffer behind. */
+  paused: boolean;
   /** Calls of `onAssign`, `onRevoke` or `onDataLoss` that threw or rejected (logged; the consumer carried on). */
   callbackErrors: number;
   partitions: PartitionStats[];
@@ -66,7 +80,10 @@ export function partitionStats(ledger: PartitionLedger, kafka: GroupConsumer | u
 /** The figures `stats()` gathers from the consumer's parts. */
 export interface StatsSources {
   gaps: GapStats | undefined;
-  committer: { counts: { commitFailures: number }; lastCommitAt: Date | undefined } | undefined;
+  committer:
+    | { counts: { commits: number; commitFailures: number; commitMs: number }; lastCommitAt: Date | undefined }
+    | undefined;
+  paused: boolean;
   queue: { records: number; refills: number; bytes: number };
   partitions: PartitionStats[];
 }
@@ -75,14 +92,28 @@ export interface StatsSources {
 export function consumerStats(
   counts: Pick<
     ConsumerStats,
-    'consumed' | 'messages' | 'dataLoss' | 'invalid' | 'skipped' | 'deadLettered' | 'callbackErrors'
+    | 'consumed'
+    | 'messages'
+    | 'bytes'
+    | 'dataLoss'
+    | 'assignments'
+    | 'revocations'
+    | 'invalid'
+    | 'invalidByCode'
+    | 'skipped'
+    | 'deadLettered'
+    | 'callbackErrors'
   >,
   sources: StatsSources,
 ): ConsumerStats {
   return {
     ...counts,
+    invalidByCode: { ...counts.invalidByCode },
     ...(sources.gaps ?? emptyGapStats()),
+    commits: sources.committer?.counts.commits ?? 0,
     commitFailures: sources.committer?.counts.commitFailures ?? 0,
+    commitMs: sources.committer?.counts.commitMs ?? 0,
+    paused: sources.paused,
     buffered: sources.queue.records + sources.queue.refills,
     bufferedBytes: sources.queue.bytes,
     lastCommitAt: sources.committer?.lastCommitAt,

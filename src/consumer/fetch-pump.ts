@@ -11,8 +11,8 @@ export interface FetchPumpContext<T> {
   fetchBatchSize: number;
   /** True once the consumer is closing or failed: the loop ends. */
   isStopped: () => boolean;
-  /** Messages were fetched (the brokers answer). */
-  onFetched: (count: number) => void;
+  /** Messages were fetched (the brokers answer), with the bytes of their values. */
+  onFetched: (count: number, bytes: number) => void;
   /**
    * A partition's next message is further on than the one after the last fetched: the client
    * may have jumped over records that fell out of retention.
@@ -120,18 +120,22 @@ export class FetchPump<T> {
     this.#fetching = fetching;
     const messages = await fetching;
     if (messages.length === 0) return;
-    this.#context.onFetched(messages.length);
-    for (const message of messages) this.#accept(message);
+    let bytes = 0;
+    for (const message of messages) bytes += this.#accept(message);
+    this.#context.onFetched(messages.length, bytes);
     this.#queue.wake();
   }
 
-  #accept(message: KafkaMessage): void {
+  /** Queues a message of an assigned partition; returns the bytes of its value. */
+  #accept(message: KafkaMessage): number {
     // A message of a partition revoked since the fetch began is never handed out.
     const entry = this.#ledger.get(message.topic, message.partition);
-    if (!entry) return;
+    if (!entry) return 0;
     const expected = entry.nextExpected;
     if (expected !== undefined && message.offset > expected) this.#context.onSkip(entry, expected, message.offset);
     entry.nextExpected = message.offset + 1;
-    this.#queue.pushLive(toItems(message, this.#context.decode), entry.epoch);
+    const buffered = toItems(message, this.#context.decode);
+    this.#queue.pushLive(buffered, entry.epoch);
+    return buffered.bytes;
   }
 }

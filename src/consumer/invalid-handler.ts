@@ -6,13 +6,14 @@ import { DeadLetterSink } from './dead-letter-sink.js';
 /** Counters of invalid messages, part of `stats()`. */
 export interface InvalidCounts {
   invalid: number;
+  invalidByCode: Record<string, number>;
   skipped: number;
   deadLettered: number;
 }
 
 /** Applies `onInvalid` to a message that could not be decoded. */
 export class InvalidHandler {
-  readonly counts: InvalidCounts = { invalid: 0, skipped: 0, deadLettered: 0 };
+  readonly counts: InvalidCounts = { invalid: 0, invalidByCode: {}, skipped: 0, deadLettered: 0 };
   #deadLetters: DeadLetterSink | undefined;
 
   constructor(
@@ -25,6 +26,8 @@ export class InvalidHandler {
   /** The record to yield, or `undefined` when the message was dealt with and is finished. */
   async handle(record: InvalidTelemetryRecord): Promise<InvalidTelemetryRecord | undefined> {
     this.counts.invalid++;
+    const { code } = record.error;
+    this.counts.invalidByCode[code] = (this.counts.invalidByCode[code] ?? 0) + 1;
     const { onInvalid, deadLetterTopic } = this.options;
     const where = { topic: record.topic, partition: record.partition, offset: record.offset, code: record.error.code };
     if (onInvalid === 'yield') return record;

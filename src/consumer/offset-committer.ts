@@ -22,6 +22,7 @@ export class OffsetCommitter {
   #lastCommitAt: number | undefined;
   #failures = 0;
   #commits = 0;
+  #commitMs = 0;
 
   constructor(
     private readonly kafka: GroupConsumer,
@@ -34,9 +35,9 @@ export class OffsetCommitter {
     return this.#lastCommitAt === undefined ? undefined : new Date(this.#lastCommitAt);
   }
 
-  /** Commit requests the broker confirmed / refused. */
-  get counts(): { commits: number; commitFailures: number } {
-    return { commits: this.#commits, commitFailures: this.#failures };
+  /** Commit requests the broker confirmed / refused, and the time the confirmed ones took. */
+  get counts(): { commits: number; commitFailures: number; commitMs: number } {
+    return { commits: this.#commits, commitFailures: this.#failures, commitMs: this.#commitMs };
   }
 
   /** The positions to commit for partitions being revoked; they leave the ledger, so no epoch check. */
@@ -64,6 +65,7 @@ export class OffsetCommitter {
       if (position) taken.push({ entry, epoch: entry.epoch, position });
     }
     if (taken.length === 0) return;
+    const started = this.clock.now();
     try {
       await this.kafka.commit(taken.map((t) => t.position));
     } catch (error) {
@@ -77,6 +79,7 @@ export class OffsetCommitter {
     }
     this.#commits++;
     this.#lastCommitAt = this.clock.now();
+    this.#commitMs += this.#lastCommitAt - started;
     for (const { entry, epoch, position } of taken) {
       if (this.ledger.isCurrent(entry.topic, entry.partition, epoch)) entry.committed = position.offset;
     }

@@ -233,6 +233,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       {
         gaps: core?.gaps.stats,
         committer: core?.committer,
+        paused: core?.pump.paused ?? false,
         queue: this.#parts.queue,
         partitions: partitionStats(this.#parts.ledger, this.#kafka),
       },
