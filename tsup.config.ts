@@ -8,6 +8,9 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+    // src/kafka/native.ts loads the native client with createRequire(import.meta.url): the shim
+    // gives the CommonJS build a real import.meta.url.
+    shims: true,
     // The native client must be loaded from the user's node_modules, never bundled.
     external: ['@confluentinc/kafka-javascript'],
   },

@@ -96,6 +96,7 @@ export { DataLossError } from './errors/data-loss-error.js';
 export { GapStateError } from './errors/gap-state-error.js';
 export { InsecureConfigError } from './errors/insecure-config-error.js';
 export { KafkaClientError } from './errors/kafka-client-error.js';
+export { NativeClientError } from './errors/native-client-error.js';
 export { TelemetryDecodeError } from './errors/telemetry-decode-error.js';
 export type {
   TelemetryDecodeErrorCode,
