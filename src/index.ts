@@ -60,29 +60,6 @@ export { MemoryGapStateStore } from './gaps/gap-state-store.js';
 export type { GapStateStore, GapStateEntry } from './gaps/gap-state-store.js';
 export { FileGapStateStore } from './gaps/file-gap-state-store.js';
 
-// Simulator
-export { simulateFleet } from './simulator/simulate-fleet.js';
-export type { FleetSimulation, SimulatedMessage, SimulatedMessageKind } from './simulator/simulate-fleet.js';
-export { simulationOptionsSchema, parseSimulationOptions } from './simulator/simulation-options.js';
-export type { SimulationOptions, ResolvedSimulationOptions } from './simulator/simulation-options.js';
-export { MAX_LOST_LISTED } from './simulator/simulation-report.js';
-export type { SimulationReport, LostReading, InverterCounts } from './simulator/simulation-report.js';
-export { INVALID_PAYLOAD_KINDS } from './simulator/invalid-payload.js';
-export type { InvalidPayloadKind } from './simulator/invalid-payload.js';
-export type { InverterProfile } from './simulator/inverter-profile.js';
-export type { InverterModel } from './simulator/inverter-models.js';
-export {
-  publishSimulation,
-  publishSimulationOptionsSchema,
-  THROUGHPUT_PRODUCER_CONFIG,
-} from './simulator/publish-simulation.js';
-export type {
-  PublishSimulationOptions,
-  PublishSimulationResult,
-  PublishProgress,
-  MessageSender,
-} from './simulator/publish-simulation.js';
-
 // Errors
 export { ErrorCode } from './errors/error-codes.js';
 export { GoodweKafkaError, isGoodweKafkaError } from './errors/goodwe-kafka-error.js';
@@ -109,6 +86,6 @@ export { UnknownTopicError } from './errors/unknown-topic-error.js';
 export { UnsupportedFeatureError } from './errors/unsupported-feature-error.js';
 
 // Logging and time
-export { silentLogger } from './internal/logger.js';
-export type { Logger, LogFields } from './internal/logger.js';
-export type { Clock } from './internal/clock.js';
+export { silentLogger } from './host/logger.js';
+export type { Logger, LogFields } from './host/logger.js';
+export type { Clock } from './host/clock.js';
