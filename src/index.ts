@@ -1,5 +1,8 @@
 // The public API of goodwe-kafka. Every export is listed by name: nothing leaks out by accident.
 
+// First: fails with a PeerDependencyError, before any schema is built, when the app's zod is too old.
+import './peer/require-zod-4.js';
+
 // Consuming
 export { createTelemetryConsumer } from './consumer/create-telemetry-consumer.js';
 export type { ReadingOf, YieldedRecord } from './consumer/create-telemetry-consumer.js';
@@ -74,6 +77,7 @@ export { GapStateError } from './errors/gap-state-error.js';
 export { InsecureConfigError } from './errors/insecure-config-error.js';
 export { KafkaClientError } from './errors/kafka-client-error.js';
 export { NativeClientError } from './errors/native-client-error.js';
+export { PeerDependencyError } from './errors/peer-dependency-error.js';
 export { TelemetryDecodeError } from './errors/telemetry-decode-error.js';
 export type {
   TelemetryDecodeErrorCode,

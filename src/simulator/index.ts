@@ -2,6 +2,9 @@
 // for testing an ingestion pipeline and for the CLI's `simulate` and `demo`. A subpath of its own,
 // so that the SDK's main entry stays what a consumer needs. Every export is listed by name.
 
+// First: fails with a PeerDependencyError, before any schema is built, when the app's zod is too old.
+import '../peer/require-zod-4.js';
+
 export { simulateFleet } from './simulate-fleet.js';
 export type { FleetSimulation, SimulatedMessage, SimulatedMessageKind } from './simulate-fleet.js';
 export { simulationOptionsSchema, parseSimulationOptions } from './simulation-options.js';
