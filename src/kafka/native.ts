@@ -39,7 +39,9 @@ export function loadNative(): NativeModule {
       failure = error;
     }
   }
-  const reason = failure instanceof Error ? (failure.message.split('\n')[0] ?? '').trim() : String(failure);
+  // `bindings` lists the thirteen paths it tried on the following lines: they stay in the cause.
+  const first = failure instanceof Error ? (failure.message.split('\n')[0] ?? '') : String(failure);
+  const reason = first.replace(/\s*Tried:\s*$/, '').trim();
   throw new NativeClientError(
     `The native Kafka client @confluentinc/kafka-javascript cannot be loaded (${reason}). ${NATIVE_CLIENT_BUILD_HINT}`,
     { cause: failure },

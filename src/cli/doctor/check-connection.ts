@@ -28,7 +28,7 @@ export async function checkConnection(connection: KafkaConnection, signal: Abort
     checks.push({
       check: 'librdkafka',
       status: 'fail',
-      summary: 'the native Kafka client @confluentinc/kafka-javascript is not built',
+      summary: 'the native Kafka client @confluentinc/kafka-javascript cannot be loaded (its addon is not built?)',
       details: { code: nativeClientError.code, message: nativeClientError.message },
       fix: NATIVE_CLIENT_BUILD_HINT,
     });
