@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,6 +160,35 @@ describe('the packed package without the native binding', () => {
       .map((line) => JSON.parse(line) as { check: string; status: string; fix?: string });
     expect(first).toMatchObject({ check: 'librdkafka', status: 'fail' });
     expect(first?.fix).toContain('CKJS_LINKING=dynamic');
+  });
+});
+
+describe('the packed package in an application on zod 3', () => {
+  it('refuses to load with a PeerDependencyError naming the version, from CommonJS and ESM', async () => {
+    // A stand-in for zod 3: its schemas have no `_zod`, and it lacks zod 4's API (z.int, ...), so
+    // a library that built a schema before checking would fail with a TypeError instead.
+    const old = join(scratch, 'zod3-app');
+    mkdirSync(join(old, 'node_modules', 'zod'), { recursive: true });
+    writeFileSync(join(old, 'package.json'), JSON.stringify({ name: 'zod3-app', private: true }));
+    writeFileSync(
+      join(old, 'node_modules', 'zod', 'package.json'),
+      JSON.stringify({ name: 'zod', version: '3.25.76', main: 'index.js' }),
+    );
+    writeFileSync(
+      join(old, 'node_modules', 'zod', 'index.js'),
+      "exports.z = { string: () => ({ _def: { typeName: 'ZodString' } }) };",
+    );
+    cpSync(join(app, 'node_modules', 'goodwe-kafka'), join(old, 'node_modules', 'goodwe-kafka'), { recursive: true });
+    const report = 'console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message }))';
+    writeFileSync(join(old, 'load.cjs'), `try { require('goodwe-kafka'); } catch (error) { ${report} }`);
+    writeFileSync(join(old, 'load.mjs'), `try { await import('goodwe-kafka'); } catch (error) { ${report} }`);
+    for (const file of ['load.cjs', 'load.mjs']) {
+      const result = await run(process.execPath, [file], old);
+      const failure = JSON.parse(result.stdout.trim() || '{}') as { name?: string; code?: string; message?: string };
+      expect(failure, file).toMatchObject({ name: 'PeerDependencyError', code: 'GWK_PEER_DEPENDENCY' });
+      expect(failure.message).toContain('zod 3.25.76');
+      expect(failure.message).toContain('npm install zod@^4');
+    }
   });
 });
 
