@@ -163,6 +163,15 @@ describe('the packed package without the native binding', () => {
   });
 });
 
+describe('the packed CLI without the native binding', () => {
+  it('ends a Kafka command with one line naming the NativeClientError, and exit code 3', async () => {
+    const tail = await cli(['tail', '--url', 'kafka://127.0.0.1:9/T']);
+    expect(tail.code).toBe(3);
+    expect(tail.stderr.trim().split('\n')).toHaveLength(1);
+    expect(tail.stderr).toMatch(/^goodwe-kafka: The native Kafka client .*\[GWK_NATIVE_CLIENT_MISSING\]$/m);
+  });
+});
+
 describe('the packed package in an application on zod 3', () => {
   it('refuses to load with a PeerDependencyError naming the version, from CommonJS and ESM', async () => {
     // A stand-in for zod 3: its schemas have no `_zod`, and it lacks zod 4's API (z.int, ...), so
