@@ -11,10 +11,10 @@ import { ndjsonLine } from '../output.js';
 import { connectionFlags, connectionFromFlags, connectionHelp, hasConnection } from '../parse-connection-flags.js';
 import { parseCommandArgs, stringFlag } from '../parse-command-args.js';
 import { parseInteger } from '../parse-values.js';
-import { UsageError } from '../usage-error.js';
 import { ProgressBar } from '../progress-bar.js';
 import { publishWithProgress } from '../publish-with-progress.js';
 import { parseSimulationFlags, simulationFlags, simulationHelp } from '../simulation-flags.js';
+import { UsageError } from '../usage-error.js';
 
 const flags = {
   ...connectionFlags,
