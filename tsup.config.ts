@@ -2,12 +2,15 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', 'simulator/index': 'src/simulator/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'node20',
+    // src/kafka/native.ts loads the native client with createRequire(import.meta.url): the shim
+    // gives the CommonJS build a real import.meta.url.
+    shims: true,
     // The native client must be loaded from the user's node_modules, never bundled.
     external: ['@confluentinc/kafka-javascript'],
   },

@@ -1,7 +1,7 @@
 // Stops the broker started by `npm run kafka:up` and removes its files.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../src/broker/project-root.js';
+import { projectRoot } from '../test/harness/project-root.js';
 
 const stateFile = join(projectRoot(), '.kafka', 'up.json');
 if (!existsSync(stateFile)) {

@@ -1,8 +1,8 @@
 // Starts a local broker for manual work and prints how to reach it. `npm run kafka:down` stops it.
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../src/broker/project-root.js';
-import { startBroker } from '../src/broker/start-broker.js';
+import { projectRoot } from '../test/harness/project-root.js';
+import { startBroker } from '../test/harness/start-broker.js';
 
 const root = projectRoot();
 const stateFile = join(root, '.kafka', 'up.json');

@@ -1,5 +1,8 @@
 // The public API of goodwe-kafka. Every export is listed by name: nothing leaks out by accident.
 
+// First: fails with a PeerDependencyError, before any schema is built, when the app's zod is too old.
+import './peer/require-zod-4.js';
+
 // Consuming
 export { createTelemetryConsumer } from './consumer/create-telemetry-consumer.js';
 export type { ReadingOf, YieldedRecord } from './consumer/create-telemetry-consumer.js';
@@ -61,29 +64,6 @@ export { MemoryGapStateStore } from './gaps/gap-state-store.js';
 export type { GapStateStore, GapStateEntry } from './gaps/gap-state-store.js';
 export { FileGapStateStore } from './gaps/file-gap-state-store.js';
 
-// Simulator
-export { simulateFleet } from './simulator/simulate-fleet.js';
-export type { FleetSimulation, SimulatedMessage, SimulatedMessageKind } from './simulator/simulate-fleet.js';
-export { simulationOptionsSchema, parseSimulationOptions } from './simulator/simulation-options.js';
-export type { SimulationOptions, ResolvedSimulationOptions } from './simulator/simulation-options.js';
-export { MAX_LOST_LISTED } from './simulator/simulation-report.js';
-export type { SimulationReport, LostReading, InverterCounts } from './simulator/simulation-report.js';
-export { INVALID_PAYLOAD_KINDS } from './simulator/invalid-payload.js';
-export type { InvalidPayloadKind } from './simulator/invalid-payload.js';
-export type { InverterProfile } from './simulator/inverter-profile.js';
-export type { InverterModel } from './simulator/inverter-models.js';
-export {
-  publishSimulation,
-  publishSimulationOptionsSchema,
-  THROUGHPUT_PRODUCER_CONFIG,
-} from './simulator/publish-simulation.js';
-export type {
-  PublishSimulationOptions,
-  PublishSimulationResult,
-  PublishProgress,
-  MessageSender,
-} from './simulator/publish-simulation.js';
-
 // Errors
 export { ErrorCode } from './errors/error-codes.js';
 export { GoodweKafkaError, isGoodweKafkaError } from './errors/goodwe-kafka-error.js';
@@ -97,6 +77,8 @@ export { DataLossError } from './errors/data-loss-error.js';
 export { GapStateError } from './errors/gap-state-error.js';
 export { InsecureConfigError } from './errors/insecure-config-error.js';
 export { KafkaClientError } from './errors/kafka-client-error.js';
+export { NativeClientError } from './errors/native-client-error.js';
+export { PeerDependencyError } from './errors/peer-dependency-error.js';
 export { TelemetryDecodeError } from './errors/telemetry-decode-error.js';
 export type {
   TelemetryDecodeErrorCode,
@@ -109,6 +91,6 @@ export { UnknownTopicError } from './errors/unknown-topic-error.js';
 export { UnsupportedFeatureError } from './errors/unsupported-feature-error.js';
 
 // Logging and time
-export { silentLogger } from './internal/logger.js';
-export type { Logger, LogFields } from './internal/logger.js';
-export type { Clock } from './internal/clock.js';
+export { silentLogger } from './host/logger.js';
+export type { Logger, LogFields } from './host/logger.js';
+export type { Clock } from './host/clock.js';

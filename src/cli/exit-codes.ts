@@ -10,7 +10,7 @@ export const ExitCode = {
   Problem: 1,
   /** The command line or the configuration is wrong (unknown flag, missing variable, bad value). */
   Usage: 2,
-  /** Could not connect, authenticate, verify TLS or access the topic. */
+  /** Could not connect, authenticate, verify TLS or access the topic (or the native Kafka client is missing). */
   Connection: 3,
   /** Interrupted (Ctrl-C) before the work was done. */
   Interrupted: 130,
@@ -25,6 +25,7 @@ const connectionCodes: readonly string[] = [
   ErrorCode.Connection,
   ErrorCode.UnknownTopic,
   ErrorCode.UnsupportedFeature,
+  ErrorCode.NativeClientMissing,
 ];
 
 const usageCodes: readonly string[] = [ErrorCode.Config, ErrorCode.InsecureConfig];

@@ -1,3 +1,5 @@
+// First: fails with a PeerDependencyError, before any schema is built, when the app's zod is too old.
+import '../peer/require-zod-4.js';
 import { runCli } from './run-cli.js';
 
 // Ctrl-C (or SIGTERM from a supervisor) asks the running command to stop: it closes its clients,

@@ -9,6 +9,10 @@ export const ErrorCode = {
   InsecureConfig: 'GWK_INSECURE_CONFIG',
   /** The linked librdkafka lacks a feature the connection needs (ssl, sasl_scram, ...). */
   UnsupportedFeature: 'GWK_UNSUPPORTED_FEATURE',
+  /** The native Kafka client (`@confluentinc/kafka-javascript`) is not built or cannot be loaded. */
+  NativeClientMissing: 'GWK_NATIVE_CLIENT_MISSING',
+  /** A peer dependency (such as `zod`) is missing or older than this library needs. */
+  PeerDependency: 'GWK_PEER_DEPENDENCY',
   /** The broker rejected the account, password or SASL mechanism. */
   Authentication: 'GWK_AUTHENTICATION',
   /** The account is authenticated but not allowed to use the topic or group. */

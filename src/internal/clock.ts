@@ -1,11 +1,4 @@
-/**
- * The source of time for pure logic. Injected so that the gap detector, refill planner and
- * watermark tracker can be tested with a fake clock and no waiting.
- */
-export interface Clock {
-  /** Milliseconds since the Unix epoch. */
-  now(): number;
-}
-
-/** The wall clock. */
-export const systemClock: Clock = { now: () => Date.now() };
+// Moved to src/host/clock.ts, which is public API; this re-export keeps the library's older
+// imports working until they point there.
+export { systemClock } from '../host/clock.js';
+export type { Clock } from '../host/clock.js';

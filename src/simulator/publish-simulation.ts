@@ -138,7 +138,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * (plus the delay of a late one), with a bounded number of messages in flight, optional pacing,
  * progress reports and cancellation. Resolves once every message is acknowledged.
  *
- * @throws {@link ConfigError} for invalid options; the producer's typed error when a send fails;
+ * @throws {@link index!ConfigError} for invalid options; the producer's typed error when a send fails;
  * `signal.reason` when aborted.
  * @example
  * ```ts

@@ -64,7 +64,7 @@ export interface FleetSimulation extends Iterable<SimulatedMessage> {
  * Memory stays flat however many messages are generated: only the fleet, one state per inverter,
  * the late messages not yet due and the report are held.
  *
- * @throws {@link ConfigError} when an option is invalid.
+ * @throws {@link index!ConfigError} when an option is invalid.
  * @example
  * ```ts
  * const simulation = simulateFleet({ inverters: 100, readingsPerInverter: 12, loss: 0.01, seed: 7 });

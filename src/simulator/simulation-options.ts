@@ -170,7 +170,7 @@ export type ResolvedSimulationOptions = z.output<typeof simulationOptionsSchema>
 /**
  * Validates simulation options and applies the defaults.
  *
- * @throws {@link ConfigError} naming every invalid option and what a valid value looks like.
+ * @throws {@link index!ConfigError} naming every invalid option and what a valid value looks like.
  */
 export function parseSimulationOptions(options: SimulationOptions = {}): ResolvedSimulationOptions {
   const result = simulationOptionsSchema.safeParse(options);

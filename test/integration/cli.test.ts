@@ -198,13 +198,14 @@ describe('goodwe-kafka against a real broker', () => {
     expect(noConnection.stderr).toMatch(/no connection given/);
   });
 
-  it('demo runs the whole pipeline and its summary matches what the simulator injected', async () => {
-    // KAFKA_BOOTSTRAP_SERVERS makes the demo's broker start use the running test broker.
+  it('npm run demo starts the harness broker and its summary matches what the simulator injected', async () => {
+    // KAFKA_BOOTSTRAP_SERVERS makes the harness use the running test broker instead of starting one.
     const env = { KAFKA_BOOTSTRAP_SERVERS: broker().plaintext };
     const run = await runCliProcess(
-      ['demo', '--inverters', '12', '--duration', '12h', '--speed-up', 'max', '--partitions', '2', '--json'],
+      ['--inverters', '12', '--duration', '12h', '--speed-up', 'max', '--partitions', '2', '--json'],
       env,
       120_000,
+      'scripts/demo.ts',
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.code).toBe(0);

@@ -9,7 +9,7 @@ import { connectionFromUrl } from '../../src/auth/connection-from-url.js';
 import type { ConnectionOptions } from '../../src/auth/connection-options.js';
 import { goodweConnection } from '../../src/auth/goodwe-connection.js';
 import type { KafkaConnection } from '../../src/auth/kafka-connection.js';
-import { freePort } from '../../src/broker/free-port.js';
+import { freePort } from '../harness/free-port.js';
 import { isGoodweKafkaError } from '../../src/errors/goodwe-kafka-error.js';
 import { toClientConfig } from '../../src/kafka/connection-config.js';
 import { KafkaProducer } from '../../src/kafka/kafka-producer.js';

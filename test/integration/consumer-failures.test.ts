@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelemetryConsumer } from '../../src/consumer/create-telemetry-consumer.js';
-import { freePort } from '../../src/broker/free-port.js';
+import { freePort } from '../harness/free-port.js';
 import { broker, createTopic, uniqueName } from '../support/kafka.js';
 import { plaintextConnection, saslConnection } from '../support/telemetry.js';
 

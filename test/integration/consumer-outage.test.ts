@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBroker } from '../../src/broker/broker-info.js';
-import { startLocalBroker } from '../../src/broker/local-kraft-broker.js';
-import { projectRoot } from '../../src/broker/project-root.js';
+import type { RunningBroker } from '../harness/broker-info.js';
+import { startLocalBroker } from '../harness/local-kraft-broker.js';
+import { projectRoot } from '../harness/project-root.js';
 import { goodweConnection } from '../../src/auth/goodwe-connection.js';
 import { createTelemetryConsumer } from '../../src/consumer/create-telemetry-consumer.js';
 import { KafkaAdmin } from '../../src/kafka/kafka-admin.js';

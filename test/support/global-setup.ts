@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
-import type { BrokerInfo } from '../../src/broker/broker-info.js';
-import { projectRoot } from '../../src/broker/project-root.js';
-import { startBroker } from '../../src/broker/start-broker.js';
+import type { BrokerInfo } from '../harness/broker-info.js';
+import { projectRoot } from '../harness/project-root.js';
+import { startBroker } from '../harness/start-broker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import type { BrokerInfo } from '../../src/broker/broker-info.js';
+import type { BrokerInfo } from '../harness/broker-info.js';
 import type { ClientConfig } from '../../src/kafka/client-config.js';
 import { KafkaAdmin } from '../../src/kafka/kafka-admin.js';
 

@@ -14,11 +14,17 @@ export interface CliRun {
 
 /**
  * Runs `goodwe-kafka` as a user would: a separate Node process on src/cli/main.ts (through tsx),
- * with only the environment given (no GOODWE_KAFKA_* leaking in from the test run).
+ * with only the environment given (no GOODWE_KAFKA_* leaking in from the test run). `script`
+ * runs another entry point instead, such as scripts/demo.ts (`npm run demo`).
  */
-export function runCliProcess(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+  script = 'src/cli/main.ts',
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: root,
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

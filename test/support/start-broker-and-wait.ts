@@ -1,7 +1,7 @@
 // Helper process for the harness test: starts a local broker, prints where it is, and waits.
 import { execFileSync } from 'node:child_process';
-import { projectRoot } from '../../src/broker/project-root.js';
-import { startBroker } from '../../src/broker/start-broker.js';
+import { projectRoot } from '../harness/project-root.js';
+import { startBroker } from '../harness/start-broker.js';
 
 const broker = await startBroker({ root: projectRoot() });
 // The broker JVM is the child of the guardian shell whose pid the harness knows.

@@ -3,6 +3,7 @@ import { connectionEnvVars } from '../../auth/connection-from-env.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { isGoodweKafkaError } from '../../errors/goodwe-kafka-error.js';
 import { requiredFeatures } from '../../kafka/connection-config.js';
+import { NATIVE_CLIENT_BUILD_HINT } from '../../kafka/native.js';
 import { selfCheck } from '../../kafka/self-check.js';
 import { verifyConnection, type ConnectionReport } from '../../kafka/verify-connection.js';
 import type { DoctorCheck } from './doctor-check.js';
@@ -22,7 +23,17 @@ const v = connectionEnvVars;
 /** Runs the librdkafka self-check and `verifyConnection`, and turns a failure into its fix. */
 export async function checkConnection(connection: KafkaConnection, signal: AbortSignal): Promise<ConnectionChecks> {
   const checks: DoctorCheck[] = [];
-  const { librdkafkaVersion, features } = selfCheck();
+  const { librdkafkaVersion, features, nativeClientError } = selfCheck();
+  if (nativeClientError !== undefined) {
+    checks.push({
+      check: 'librdkafka',
+      status: 'fail',
+      summary: 'the native Kafka client @confluentinc/kafka-javascript cannot be loaded (its addon is not built?)',
+      details: { code: nativeClientError.code, message: nativeClientError.message },
+      fix: NATIVE_CLIENT_BUILD_HINT,
+    });
+    return { checks, report: undefined, failure: nativeClientError };
+  }
   const missing = requiredFeatures(connection).filter((f) => !features.includes(f));
   checks.push({
     check: 'librdkafka',
