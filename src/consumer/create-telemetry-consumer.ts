@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ConfigError } from '../errors/config-error.js';
+import type { GapOptions } from '../gaps/gap-options.js';
 import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.js';
-import { consumerOptionsSchema, type ConsumerOptionsInput } from './consumer-options.js';
+import { parseConsumerOptions, type ConsumerOptionsInput } from './consumer-options.js';
 import type { MessageDecoder } from './message-decoder.js';
 import { TelemetryConsumer } from './telemetry-consumer.js';
 import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record.js';
@@ -32,16 +32,13 @@ export type ReadingOf<O> = O extends { schema: infer S extends z.ZodType } ? z.o
  * ```
  */
 export function createTelemetryConsumer<const O extends ConsumerOptionsInput>(
-  options: O,
+  // O is inferred from the argument, so TypeScript's excess-property check never runs: the
+  // intersection makes every key that is not an option (also inside `gaps`) a compile error.
+  options: O & { [K in Exclude<keyof O, keyof ConsumerOptionsInput>]: never } & {
+    gaps?: { [K in Exclude<keyof NonNullable<O['gaps']>, keyof GapOptions>]: never } | undefined;
+  },
 ): TelemetryConsumer<ReadingOf<O>, YieldedRecord<ReadingOf<O>, O>> {
-  const parsed = consumerOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') || 'options';
-    throw new ConfigError(`Invalid consumer option ${path}: ${issue?.message ?? 'invalid value'}.`, {
-      cause: parsed.error,
-    });
-  }
-  const decode: MessageDecoder<ReadingOf<O>> = telemetryDecoder(parsed.data);
-  return new TelemetryConsumer(parsed.data, decode);
+  const parsed = parseConsumerOptions(options);
+  const decode: MessageDecoder<ReadingOf<O>> = telemetryDecoder(parsed);
+  return new TelemetryConsumer(parsed, decode);
 }
