@@ -32,11 +32,13 @@ export type ReadingOf<O> = O extends { schema: infer S extends z.ZodType } ? z.o
  * ```
  */
 export function createTelemetryConsumer<const O extends ConsumerOptionsInput>(
-  // O is inferred from the argument, so TypeScript's excess-property check never runs: the
-  // intersection makes every key that is not an option (also inside `gaps`) a compile error.
-  options: O & { [K in Exclude<keyof O, keyof ConsumerOptionsInput>]: never } & {
-    gaps?: { [K in Exclude<keyof NonNullable<O['gaps']>, keyof GapOptions>]: never } | undefined;
-  },
+  // O is inferred from the argument, so TypeScript's excess-property check never runs: the mapped
+  // types make every key that is not an option (also inside `gaps`) a compile error. The interface
+  // in front gives editors the options' documentation on hover.
+  options: ConsumerOptionsInput &
+    O & { [K in Exclude<keyof O, keyof ConsumerOptionsInput>]: never } & {
+      gaps?: { [K in Exclude<keyof NonNullable<O['gaps']>, keyof GapOptions>]: never } | undefined;
+    },
 ): TelemetryConsumer<ReadingOf<O>, YieldedRecord<ReadingOf<O>, O>> {
   const parsed = parseConsumerOptions(options);
   const decode: MessageDecoder<ReadingOf<O>> = telemetryDecoder(parsed);
