@@ -6,14 +6,28 @@ import { KafkaConnection } from '../auth/kafka-connection.js';
 import { gapOptionsSchema, type GapOptions } from '../gaps/gap-options.js';
 
 /** What to do with a message that cannot be decoded. */
-export const OnInvalid = { skip: 'skip', yield: 'yield', throw: 'throw', deadLetter: 'dead-letter' } as const;
+export const OnInvalid = {
+  /** Drop the message; its offset is committed and `stats()` counts it. */
+  skip: 'skip',
+  /** Yield it as an `InvalidTelemetryRecord` for the loop body to handle. */
+  yield: 'yield',
+  /** End iteration with its `TelemetryDecodeError`; the offset is not committed. */
+  throw: 'throw',
+  /** Write it to `deadLetterTopic`, then commit its offset. */
+  deadLetter: 'dead-letter',
+} as const;
 /** One of {@link OnInvalid}'s values. */
 export type OnInvalid = (typeof OnInvalid)[keyof typeof OnInvalid];
 
 /** Partitions given to or taken from this consumer. */
 export interface PartitionsEvent {
   /** The partitions assigned or revoked, with their topic. */
-  partitions: { topic: string; partition: number }[];
+  partitions: {
+    /** The topic of the partition. */
+    topic: string;
+    /** The partition number. */
+    partition: number;
+  }[];
 }
 
 /**
@@ -201,11 +215,9 @@ const shape = {
   kafkaConfig: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 };
 
-/**
- * Validation and defaults of the options of `createTelemetryConsumer` ({@link ConsumerOptionsInput}),
- * run when the consumer is created. Unknown options are refused.
- */
-export const consumerOptionsSchema = z
+// The schema with its full zod type, from which the types below are derived; it is published as a
+// plain ZodType so that the documentation shows the option interfaces rather than zod internals.
+const schema = z
   .strictObject(shape, { error: unknownOptionError(Object.keys(shape)) })
   .superRefine((o, context) => {
     for (const key of Object.keys(o.kafkaConfig ?? {})) {
@@ -224,10 +236,16 @@ export const consumerOptionsSchema = z
   })
   .transform((o) => ({ ...o, connectTimeoutMs: o.connectTimeoutMs ?? o.connection.connectTimeoutMs }));
 
-type _ConsumerOptionsMatchSchema = Assert<Equal<ConsumerOptionsInput, z.input<typeof consumerOptionsSchema>>>;
+type _ConsumerOptionsMatchSchema = Assert<Equal<ConsumerOptionsInput, z.input<typeof schema>>>;
 
 /** The options of `createTelemetryConsumer` with defaults applied. */
-export type ConsumerOptions = z.output<typeof consumerOptionsSchema>;
+export type ConsumerOptions = z.output<typeof schema>;
+
+/**
+ * Validation and defaults of the options of `createTelemetryConsumer` ({@link ConsumerOptionsInput}),
+ * run when the consumer is created. Unknown options are refused.
+ */
+export const consumerOptionsSchema: z.ZodType<ConsumerOptions, ConsumerOptionsInput> = schema;
 
 /**
  * Validates consumer options and applies defaults.

@@ -114,16 +114,20 @@ const shape = {
   onGap: z.custom<(event: GapEvent) => void>((value) => typeof value === 'function', 'Expected a function').optional(),
 };
 
+// The schema with its full zod type, from which the types below are derived; it is published as a
+// plain ZodType so that the documentation shows the option interfaces rather than zod internals.
+const schema = z.strictObject(shape, { error: unknownOptionError(Object.keys(shape)) });
+
+type _GapOptionsMatchSchema = Assert<Equal<GapOptions, z.input<typeof schema>>>;
+
+/** The `gaps` option with defaults applied. */
+export type ResolvedGapOptions = z.output<typeof schema>;
+
 /**
  * Validation and defaults of the `gaps` option ({@link GapOptions}): the single source of truth
  * for both. Unknown fields are refused.
  */
-export const gapOptionsSchema = z.strictObject(shape, { error: unknownOptionError(Object.keys(shape)) });
-
-type _GapOptionsMatchSchema = Assert<Equal<GapOptions, z.input<typeof gapOptionsSchema>>>;
-
-/** The `gaps` option with defaults applied. */
-export type ResolvedGapOptions = z.output<typeof gapOptionsSchema>;
+export const gapOptionsSchema: z.ZodType<ResolvedGapOptions, GapOptions> = schema;
 
 /**
  * Validates the `gaps` option and applies defaults.

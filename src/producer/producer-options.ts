@@ -5,7 +5,18 @@ import { parseOptions, unknownOptionError, type Assert, type Equal } from '../in
 import type { TelemetryInput } from './telemetry-wire.js';
 
 /** Compression codecs the producer can use (all built into the bundled librdkafka). */
-export const ProducerCompression = { lz4: 'lz4', zstd: 'zstd', gzip: 'gzip', snappy: 'snappy', none: 'none' } as const;
+export const ProducerCompression = {
+  /** LZ4: fast, with a good ratio on JSON telemetry. */
+  lz4: 'lz4',
+  /** Zstandard: the best ratio, at more CPU. */
+  zstd: 'zstd',
+  /** gzip: for brokers or tools that read nothing newer. */
+  gzip: 'gzip',
+  /** Snappy: fast, with a lower ratio. */
+  snappy: 'snappy',
+  /** No compression. */
+  none: 'none',
+} as const;
 /** One of {@link ProducerCompression}'s values. */
 export type ProducerCompression = (typeof ProducerCompression)[keyof typeof ProducerCompression];
 
@@ -95,28 +106,30 @@ const shape = {
   kafkaConfig: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 };
 
+// The schema with its full zod type, from which the types below are derived; it is published as a
+// plain ZodType so that the documentation shows the option interfaces rather than zod internals.
+const schema = z.strictObject(shape, { error: unknownOptionError(Object.keys(shape)) }).superRefine((o, context) => {
+  for (const key of Object.keys(o.kafkaConfig ?? {})) {
+    if (reservedKafkaConfig.includes(key)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['kafkaConfig', key],
+        message: `"${key}" is managed by the producer (idempotent, acks=all) and may not be set`,
+      });
+    }
+  }
+});
+
+type _ProducerOptionsMatchSchema = Assert<Equal<ProducerOptionsInput, z.input<typeof schema>>>;
+
+/** The options of `createTelemetryProducer` with defaults applied. */
+export type ProducerOptions = z.output<typeof schema>;
+
 /**
  * Validation and defaults of the options of `createTelemetryProducer` ({@link ProducerOptionsInput}),
  * run when the producer is created. Unknown options are refused.
  */
-export const producerOptionsSchema = z
-  .strictObject(shape, { error: unknownOptionError(Object.keys(shape)) })
-  .superRefine((o, context) => {
-    for (const key of Object.keys(o.kafkaConfig ?? {})) {
-      if (reservedKafkaConfig.includes(key)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['kafkaConfig', key],
-          message: `"${key}" is managed by the producer (idempotent, acks=all) and may not be set`,
-        });
-      }
-    }
-  });
-
-type _ProducerOptionsMatchSchema = Assert<Equal<ProducerOptionsInput, z.input<typeof producerOptionsSchema>>>;
-
-/** The options of `createTelemetryProducer` with defaults applied. */
-export type ProducerOptions = z.output<typeof producerOptionsSchema>;
+export const producerOptionsSchema: z.ZodType<ProducerOptions, ProducerOptionsInput> = schema;
 
 /**
  * Validates producer options and applies defaults.
