@@ -5,6 +5,10 @@ export type HealthState = 'starting' | 'running' | 'stalled' | 'closed' | 'faile
 
 /** What `health()` returns. */
 export interface ConsumerHealth {
+  /**
+   * `starting` until iteration begins, then `running`; `stalled` while lag is positive and nothing
+   * was delivered for `stallTimeoutMs`; `closed` after `close()`; `failed` after an error ended iteration.
+   */
   state: HealthState;
   /** The error that failed the consumer, or the last error reported while running. */
   lastError: Error | undefined;
@@ -14,7 +18,9 @@ export interface ConsumerHealth {
 
 /** Per-partition figures in `stats()`. */
 export interface PartitionStats {
+  /** The topic of the partition. */
   topic: string;
+  /** The partition number. */
   partition: number;
   /** Messages between the next one to read and the end of the partition, as last seen by the fetcher. */
   lag: number | undefined;
@@ -40,6 +46,7 @@ export interface ConsumerStats extends GapStats {
   bufferedBytes: number;
   /** Times a committed offset was found to be out of retention. */
   dataLoss: number;
+  /** Figures of each partition assigned to this consumer. */
   partitions: PartitionStats[];
   /** When offsets were last committed. */
   lastCommitAt: Date | undefined;

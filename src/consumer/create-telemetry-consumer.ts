@@ -8,12 +8,20 @@ import type { InvalidTelemetryRecord, TelemetryRecord } from './telemetry-record
 import { telemetryDecoder } from './telemetry-decoder.js';
 
 /** What iteration yields for the given options: invalid records too only with `onInvalid: 'yield'`. */
-export type YieldedRecord<T, O> = O extends { onInvalid: 'yield' }
+export type YieldedRecord<T, O> = O extends {
+  /** Invalid messages are yielded too. */
+  onInvalid: 'yield';
+}
   ? TelemetryRecord<T> | InvalidTelemetryRecord
   : TelemetryRecord<T>;
 
 /** The reading type for the given options: the `schema` option's output, or `InverterTelemetry`. */
-export type ReadingOf<O> = O extends { schema: infer S extends z.ZodType } ? z.output<S> : InverterTelemetry;
+export type ReadingOf<O> = O extends {
+  /** A schema of the caller's: readings are its output. */
+  schema: infer S extends z.ZodType;
+}
+  ? z.output<S>
+  : InverterTelemetry;
 
 /**
  * Creates a consumer of GoodWe telemetry: an async iterable of typed, validated records with

@@ -486,7 +486,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   }
 
   /**
-   * Moves the group's read position to a time (SPEC section 4): per partition, to the first record
+   * Moves the group's read position to a time: per partition, to the first record
    * whose Kafka time is at or after `date`; to the end when there is none; to the earliest
    * retained record, flagged `beforeRetention`, when `date` is before retention. Resolves once the
    * seek has taken effect: the next record yielded on each partition is at the resolved offset,
