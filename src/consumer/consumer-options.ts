@@ -236,6 +236,7 @@ const schema = z
   })
   .transform((o) => ({ ...o, connectTimeoutMs: o.connectTimeoutMs ?? o.connection.connectTimeoutMs }));
 
+// An error here means the interface and the schema list different options, or type one differently.
 type _ConsumerOptionsMatchSchema = Assert<Equal<ConsumerOptionsInput, z.input<typeof schema>>>;
 
 /** The options of `createTelemetryConsumer` with defaults applied. */

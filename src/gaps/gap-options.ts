@@ -118,6 +118,7 @@ const shape = {
 // plain ZodType so that the documentation shows the option interfaces rather than zod internals.
 const schema = z.strictObject(shape, { error: unknownOptionError(Object.keys(shape)) });
 
+// An error here means the interface and the schema list different options, or type one differently.
 type _GapOptionsMatchSchema = Assert<Equal<GapOptions, z.input<typeof schema>>>;
 
 /** The `gaps` option with defaults applied. */

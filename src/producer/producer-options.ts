@@ -120,6 +120,7 @@ const schema = z.strictObject(shape, { error: unknownOptionError(Object.keys(sha
   }
 });
 
+// An error here means the interface and the schema list different options, or type one differently.
 type _ProducerOptionsMatchSchema = Assert<Equal<ProducerOptionsInput, z.input<typeof schema>>>;
 
 /** The options of `createTelemetryProducer` with defaults applied. */
