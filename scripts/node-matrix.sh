@@ -87,7 +87,7 @@ for version in "${versions[@]}"; do
     echo "node-matrix: Node $version loads the installed addon ($result): it is ABI-stable, no rebuild"
     client=$package
   else
-    echo "node-matrix: Node $version refuses the installed addon: $(grep -o 'NODE_MODULE_VERSION [0-9]*' <<<"$result" | head -1 || true) (built for another ABI); rebuilding"
+    echo "node-matrix: Node $version refuses the installed addon: $(grep -o 'NODE_MODULE_VERSION [0-9]*' <<<"$result" | head -1 || true) (built for another ABI): using a copy built for this Node"
     client=$(build_addon "$nodedir")
     echo "node-matrix: Node $version loads the rebuilt addon ($(loads "$node" "$client"))"
   fi
