@@ -9,16 +9,27 @@ import { parseSaslMechanism, saslMechanisms } from './sasl-mechanism.js';
 
 /** The environment variables {@link connectionFromEnv} reads, by option. */
 export const connectionEnvVars = {
+  /** The broker addresses GoodWe issued (`bootstrapServers`). */
   bootstrapServers: 'GOODWE_KAFKA_BOOTSTRAP_SERVERS',
+  /** The account (`account`). */
   account: 'GOODWE_KAFKA_ACCOUNT',
+  /** The password (`password`). */
   password: 'GOODWE_KAFKA_PASSWORD',
+  /** The topic (`topic`). */
   topic: 'GOODWE_KAFKA_TOPIC',
+  /** The distributor code the topic is named after (`distributorCode`). */
   distributorCode: 'GOODWE_KAFKA_DISTRIBUTOR_CODE',
+  /** The SASL mechanism (`mechanism`). */
   mechanism: 'GOODWE_KAFKA_MECHANISM',
+  /** A CA file to trust (`tls.ca`). */
   'tls.ca': 'GOODWE_KAFKA_CA_FILE',
+  /** TLS on or off: `true` or `false` (`tls`). */
   tls: 'GOODWE_KAFKA_TLS',
+  /** Allow SASL without TLS: `true` or `false` (`allowInsecure`). */
   allowInsecure: 'GOODWE_KAFKA_ALLOW_INSECURE',
+  /** Client id shown in broker logs (`clientId`). */
   clientId: 'GOODWE_KAFKA_CLIENT_ID',
+  /** Connect time limit in ms (`connectTimeoutMs`). */
   connectTimeoutMs: 'GOODWE_KAFKA_CONNECT_TIMEOUT_MS',
 } as const;
 

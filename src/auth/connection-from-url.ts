@@ -11,9 +11,13 @@ import { parseSaslMechanism, saslMechanisms } from './sasl-mechanism.js';
 
 /** What each URL scheme means: TLS or not, SASL or not. */
 export const connectionUrlSchemes = {
+  /** SASL over TLS: what GoodWe issues. */
   'kafka+sasl-ssl': { tls: true, sasl: true },
+  /** SASL without TLS: needs `allowInsecure`. */
   'kafka+sasl-plaintext': { tls: false, sasl: true },
+  /** TLS without SASL (mutual TLS or an open broker). */
   'kafka+ssl': { tls: true, sasl: false },
+  /** Plaintext without authentication: a local broker. */
   kafka: { tls: false, sasl: false },
 } as const;
 

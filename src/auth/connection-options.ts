@@ -19,6 +19,7 @@ const topicName = z
 
 const pemOrPath = z.string().trim().min(1, 'must be a file path or PEM text (-----BEGIN CERTIFICATE-----...)');
 
+/** Validation and defaults of the `tls` option in object form ({@link TlsOptions}). */
 export const tlsOptionsSchema = z.strictObject({
   /**
    * CA certificate(s) to trust: a PEM file path, a directory of them, or PEM text. Without it

@@ -16,7 +16,9 @@ export interface TlsSummary {
   cert: string | undefined;
   /** Client key file path, `'[redacted]'` for inline PEM, or `undefined`. */
   key: string | undefined;
+  /** Whether the broker certificate must name the host connected to. */
   verifyHostname: boolean;
+  /** Whether the broker certificate must be signed by a trusted CA. */
   rejectUnauthorized: boolean;
 }
 

@@ -3,8 +3,11 @@
  * account; SCRAM-SHA-512 is the default because the password never crosses the wire.
  */
 export const SaslMechanism = {
+  /** SASL/PLAIN: the password is sent as is, protected only by TLS. */
   Plain: 'PLAIN',
+  /** SCRAM with SHA-256: the password never crosses the wire. */
   ScramSha256: 'SCRAM-SHA-256',
+  /** SCRAM with SHA-512: the password never crosses the wire (the default). */
   ScramSha512: 'SCRAM-SHA-512',
 } as const;
 

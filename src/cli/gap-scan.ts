@@ -15,7 +15,7 @@ interface OpenGap {
 }
 
 /**
- * Finds per-inverter gaps in readings read back from the log (SPEC section 4), with the same
+ * Finds per-inverter gaps in readings read back from the log, with the same
  * pure detector the consumer uses. A reading that arrives later inside an earlier gap (published
  * late) counts as recovered from the log. Outcomes come from `classifyGap`: with nothing inside,
  * `not-in-log`; starting before the earliest retained record, `beyond-retention`. A scan only

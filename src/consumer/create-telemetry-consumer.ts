@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ConfigError } from '../errors/config-error.js';
+import type { GapOptions } from '../gaps/gap-options.js';
 import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.js';
-import { consumerOptionsSchema, type ConsumerOptionsInput } from './consumer-options.js';
+import { parseConsumerOptions, type ConsumerOptionsInput } from './consumer-options.js';
 import type { MessageDecoder } from '../records/message-decoder.js';
 import { KafkaGroupConsumer } from '../kafka/kafka-group-consumer.js';
 import { consumerClientConfig } from './consumer-client-config.js';
@@ -12,12 +12,20 @@ import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemet
 import { telemetryDecoder } from './telemetry-decoder.js';
 
 /** What iteration yields for the given options: invalid records too only with `onInvalid: 'yield'`. */
-export type YieldedRecord<T, O> = O extends { onInvalid: 'yield' }
+export type YieldedRecord<T, O> = O extends {
+  /** Invalid messages are yielded too. */
+  onInvalid: 'yield';
+}
   ? TelemetryRecord<T> | InvalidTelemetryRecord
   : TelemetryRecord<T>;
 
 /** The reading type for the given options: the `schema` option's output, or `InverterTelemetry`. */
-export type ReadingOf<O> = O extends { schema: infer S extends z.ZodType } ? z.output<S> : InverterTelemetry;
+export type ReadingOf<O> = O extends {
+  /** A schema of the caller's: readings are its output. */
+  schema: infer S extends z.ZodType;
+}
+  ? z.output<S>
+  : InverterTelemetry;
 
 const librdkafkaGroupConsumer: GroupConsumerFactory = async (options, hooks) =>
   new KafkaGroupConsumer(await consumerClientConfig(options), hooks, options.logger);
@@ -39,16 +47,15 @@ const librdkafkaGroupConsumer: GroupConsumerFactory = async (options, hooks) =>
  * ```
  */
 export function createTelemetryConsumer<const O extends ConsumerOptionsInput>(
-  options: O,
+  // O is inferred from the argument, so TypeScript's excess-property check never runs: the mapped
+  // types make every key that is not an option (also inside `gaps`) a compile error. The interface
+  // in front gives editors the options' documentation on hover.
+  options: ConsumerOptionsInput &
+    O & { [K in Exclude<keyof O, keyof ConsumerOptionsInput>]: never } & {
+      gaps?: { [K in Exclude<keyof NonNullable<O['gaps']>, keyof GapOptions>]: never } | undefined;
+    },
 ): TelemetryConsumer<ReadingOf<O>, YieldedRecord<ReadingOf<O>, O>> {
-  const parsed = consumerOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') || 'options';
-    throw new ConfigError(`Invalid consumer option ${path}: ${issue?.message ?? 'invalid value'}.`, {
-      cause: parsed.error,
-    });
-  }
-  const decode: MessageDecoder<ReadingOf<O>> = telemetryDecoder(parsed.data);
-  return new TelemetryConsumer(parsed.data, decode, { createClient: librdkafkaGroupConsumer, clock: systemClock });
+  const parsed = parseConsumerOptions(options);
+  const decode: MessageDecoder<ReadingOf<O>> = telemetryDecoder(parsed);
+  return new TelemetryConsumer(parsed, decode, { createClient: librdkafkaGroupConsumer, clock: systemClock });
 }

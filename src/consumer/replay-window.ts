@@ -19,6 +19,7 @@ export interface ReplayOptions {
    * times, which can differ from telemetry times. @default 600000 (10 minutes)
    */
   slackMs?: number;
+  /** Ends the replay when aborted; iteration rejects with `signal.reason`. */
   signal?: AbortSignal;
 }
 

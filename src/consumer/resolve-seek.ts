@@ -19,7 +19,7 @@ async function recordTime(
 }
 
 /**
- * Resolves, per partition, the offset `seekToTime` moves to (SPEC section 4): the first record at
+ * Resolves, per partition, the offset `seekToTime` moves to: the first record at
  * or after the time; the end when there is none; the earliest retained offset, flagged, when the
  * time is before retention.
  */

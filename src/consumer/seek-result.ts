@@ -1,6 +1,8 @@
 /** Where `seekToTime` put one partition. */
 export interface SeekResult {
+  /** The topic of the partition. */
   topic: string;
+  /** The partition number. */
   partition: number;
   /** The offset the next record of this partition will have (decimal string). */
   offset: string;

@@ -9,7 +9,9 @@ import { GoodweKafkaError } from './goodwe-kafka-error.js';
  */
 export class DataLossError extends GoodweKafkaError {
   constructor(
+    /** The topic of the partition that lost records. */
     readonly topic: string,
+    /** The partition that lost records. */
     readonly partition: number,
     /** First lost offset. */
     readonly from: string,

@@ -23,6 +23,7 @@ export class GoodweKafkaError extends Error {
   readonly code: ErrorCode;
   /** Whether trying the same operation again may succeed. */
   readonly retriable: boolean;
+  /** Marks errors of this library for {@link isGoodweKafkaError}, across ESM and CJS copies. */
   declare readonly [brand]: true;
 
   constructor(code: ErrorCode, message: string, options: GoodweKafkaErrorOptions = {}) {

@@ -24,7 +24,7 @@ export interface DedupeWindowStats {
 }
 
 /**
- * Recognises a reading seen before, on (serial number, telemetry time) (SPEC section 4): a
+ * Recognises a reading seen before, on (serial number, telemetry time): a
  * redelivery after a rebalance, a duplicate publish, a refill overlapping a late live reading, a
  * replay of something already delivered.
  *

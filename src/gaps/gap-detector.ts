@@ -50,7 +50,7 @@ export interface GapDetectorOptions {
 }
 
 /**
- * Detects per-inverter gaps in telemetry times (SPEC section 4). Pure: plain values in, plain
+ * Detects per-inverter gaps in telemetry times. Pure: plain values in, plain
  * values out, no Kafka and no clock; judged on telemetry time, never on arrival time.
  *
  * Cadence is `expectedIntervalMs` when configured, else the median of the inverter's last five

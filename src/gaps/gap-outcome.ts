@@ -14,10 +14,11 @@ export const GapOutcome = {
 export type GapOutcome = (typeof GapOutcome)[keyof typeof GapOutcome];
 
 /**
- * The end of one inverter's gap (SPEC section 4), delivered by `consumer.gaps()` and `onGap`.
+ * The end of one inverter's gap (see docs/recovering-data.md), delivered by `consumer.gaps()` and `onGap`.
  * The missing readings lie strictly between `from` and `to`: those two were seen.
  */
 export interface GapEvent {
+  /** Serial number of the inverter. */
   serialNumber: string;
   /** Partition of the reading that revealed the gap. */
   partition: number;
@@ -25,13 +26,19 @@ export interface GapEvent {
   from: Date;
   /** Telemetry time of the first reading after the gap. */
   to: Date;
+  /** How the gap ended. */
   outcome: GapOutcome;
   /** Readings inside the gap delivered since it was found: by the refill or arriving late. */
   recovered: number;
   /** Readings the cadence predicts inside the gap, when the cadence is known. */
   expected?: number;
   /** With `beyond-retention`: the part of the gap no longer in the log. */
-  lost?: { from: Date; to: Date };
+  lost?: {
+    /** Start of the lost part: the gap's `from`. */
+    from: Date;
+    /** End of the lost part: the time of the earliest record still retained, or the gap's `to` if earlier. */
+    to: Date;
+  };
 }
 
 /** What {@link classifyGap} judges. Times in epoch ms. */

@@ -29,13 +29,21 @@ export interface GapRecoveryContext<T> {
 
 /** Counters of gap recovery, part of the consumer's `stats()`. */
 export interface GapStats {
+  /** Readings dropped because the same (serial number, telemetry time) was already delivered. */
   duplicatesDropped: number;
+  /** Gaps detected. */
   gapsFound: number;
+  /** Gaps that ended `refilled`. */
   gapsRefilled: number;
+  /** Gaps that ended `partial`. */
   gapsPartial: number;
+  /** Gaps that ended `not-in-log`. */
   gapsNotInLog: number;
+  /** Gaps that ended `beyond-retention`. */
   gapsBeyondRetention: number;
+  /** Refill scans started. */
   refillScans: number;
+  /** Readings delivered by refill scans. */
   refilledRecords: number;
 }
 

@@ -1,5 +1,6 @@
 /** What is kept about one inverter between runs: enough to detect a gap across a restart. */
 export interface GapStateEntry {
+  /** Serial number of the inverter. */
   serialNumber: string;
   /** Telemetry time of the last reading seen, in epoch milliseconds. */
   lastTimeMs: number;
@@ -9,7 +10,7 @@ export interface GapStateEntry {
 
 /**
  * Where per-partition gap-detection state is kept between runs. Optional: without a store the
- * state is rebuilt on assignment by scanning a lookback window of the log (SPEC section 4). A
+ * state is rebuilt on assignment by scanning a lookback window of the log. A
  * store lets a restart see a gap that began before that window.
  *
  * State is per (topic, partition) because it moves with a partition between consumer instances.

@@ -25,7 +25,7 @@ export interface RefillPlannerOptions {
 }
 
 /**
- * Turns detected gaps into as few log reads as possible (SPEC section 4) and every gap into a
+ * Turns detected gaps into as few log reads as possible and every gap into a
  * {@link GapEvent}. Gaps on one partition (any partition when the topic is not keyed by serial
  * number) whose windows overlap or lie within `mergeWithinMs` share a waiting scan, so a fleet
  * waking at sunrise costs a few scans, not one per inverter. A scan starts `settleMs` after it was

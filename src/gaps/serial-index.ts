@@ -29,11 +29,11 @@ const multiPartition = 0x8000;
 /**
  * Maps serial numbers to small integer slots so that per-inverter state can live in typed arrays
  * (struct of arrays) instead of one object per inverter: an object costs more than the whole
- * per-inverter budget (SPEC section 9). The gap detector and the dedupe window share one index so
+ * per-inverter budget. The gap detector and the dedupe window share one index so
  * the serial number and its map entry are paid for once.
  *
  * Each slot remembers the partition its inverter's readings arrive on, so that everything about
- * a partition can be dropped when it is revoked (SPEC section 10).
+ * a partition can be dropped when it is revoked.
  */
 export class SerialIndex {
   readonly #maxSerials: number;

@@ -13,19 +13,25 @@ import {
 
 /** One message to send. */
 export interface OutgoingMessage {
+  /** Topic to write to. */
   topic: string;
+  /** Record value; `null` for a tombstone. */
   value: Buffer | null;
+  /** Record key; records with one key keep their order on one partition. */
   key?: string | Buffer | null;
   /** Partition; by default chosen from the key. */
   partition?: number;
   /** Record time in ms since the epoch; by default now. */
   timestamp?: number;
+  /** Record headers. */
   headers?: Record<string, string | Buffer>;
 }
 
 /** Where a message landed. */
 export interface Delivery {
+  /** Topic the record was written to. */
   topic: string;
+  /** Partition the record was written to. */
   partition: number;
   /** Offset as a decimal string: offsets are 64-bit. */
   offset: string;

@@ -14,6 +14,7 @@ export interface SendRawOptions {
   key?: string | null;
   /** Record time in epoch ms. @default the message's reading time, else now */
   timestamp?: number;
+  /** Message headers. */
   headers?: Record<string, string | Buffer>;
   /**
    * Check that the message decodes as telemetry before sending it. Turn it off only to publish
@@ -24,7 +25,7 @@ export interface SendRawOptions {
 }
 
 /**
- * A typed producer of GoodWe telemetry (SPEC section 2): idempotent, `acks=all`, compressed,
+ * A typed producer of GoodWe telemetry: idempotent, `acks=all`, compressed,
  * keyed by serial number. Every reading is validated before anything is sent, and a send
  * resolves only once the broker has acknowledged it. Create one with `createTelemetryProducer`.
  */
@@ -161,6 +162,7 @@ export class TelemetryProducer implements AsyncDisposable {
     return this.#closed;
   }
 
+  /** Same as {@link TelemetryProducer.close}, for `await using`. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }

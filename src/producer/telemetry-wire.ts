@@ -3,7 +3,10 @@ import type { InverterTelemetry } from '../telemetry/inverter-telemetry-schema.j
 import { telemetryFields } from '../telemetry/telemetry-fields.js';
 
 /** A reading as the producer accepts it: the canonical record, `quality` optional (it is never sent). */
-export type TelemetryInput = Omit<InverterTelemetry, 'quality'> & { quality?: string[] | undefined };
+export type TelemetryInput = Omit<InverterTelemetry, 'quality'> & {
+  /** Ignored: the decoder's own notes on a reading, never sent. */
+  quality?: string[] | undefined;
+};
 
 /** A reading in GoodWe's `invert_full` wire form: lowercase names (`sn`, `last_time`, `pac`, `eday`, ...). */
 export type WireTelemetry = Record<string, string | number | null>;

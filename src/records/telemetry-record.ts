@@ -13,7 +13,9 @@ export interface TelemetryRecord<T> {
   readonly value: T;
   /** The JSON object as it was sent (one element when the message held an array). */
   readonly raw: Readonly<Record<string, unknown>>;
+  /** The topic the message was read from. */
   readonly topic: string;
+  /** The partition the message was read from. */
   readonly partition: number;
   /** The message offset, as a decimal string (Kafka offsets are 64-bit). */
   readonly offset: string;
@@ -23,6 +25,7 @@ export interface TelemetryRecord<T> {
   readonly key: string | null;
   /** Message headers. */
   readonly headers: Readonly<Record<string, Buffer>>;
+  /** How the record reached the consumer: live, from a gap refill, or from a replay. */
   readonly source: RecordSource;
 }
 
@@ -37,11 +40,18 @@ export interface InvalidTelemetryRecord {
   readonly error: TelemetryDecodeError;
   /** The message bytes as they were read. */
   readonly bytes: Buffer | null;
+  /** The topic the message was read from. */
   readonly topic: string;
+  /** The partition the message was read from. */
   readonly partition: number;
+  /** The message offset, as a decimal string (Kafka offsets are 64-bit). */
   readonly offset: string;
+  /** The Kafka record time. */
   readonly timestamp: Date;
+  /** The message key (usually the serial number), or `null`. */
   readonly key: string | null;
+  /** Message headers. */
   readonly headers: Readonly<Record<string, Buffer>>;
+  /** How the record reached the consumer: live, from a gap refill, or from a replay. */
   readonly source: RecordSource;
 }

@@ -6,6 +6,7 @@ export interface InverterModel {
   series: string;
   /** Rated AC power in kW. */
   capacityKw: number;
+  /** AC phases: 1 or 3. */
   phases: 1 | 3;
   /** Number of MPPT inputs. */
   mppts: 1 | 2 | 3 | 4;

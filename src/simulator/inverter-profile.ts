@@ -7,7 +7,9 @@ import { goodweSerialNumber } from './serial-number.js';
 export interface InverterProfile {
   /** Position in the fleet, from 0. */
   index: number;
+  /** Serial number, as GoodWe prints it on the inverter. */
   serialNumber: string;
+  /** The model this inverter is. */
   model: InverterModel;
   /** SEMS plant id (a UUID). */
   plantId: string;
@@ -17,20 +19,27 @@ export interface InverterProfile {
   peakPowerW: number;
   /** Minutes after local midnight when production starts and ends. */
   sunriseMinute: number;
+  /** Minutes after local midnight when production ends. */
   sunsetMinute: number;
   /** Offset of this inverter's readings within each interval, in whole seconds (ms). */
   phaseMs: number;
+  /** Whether a battery is attached (hybrids only). */
   hasBattery: boolean;
+  /** Whether a grid meter is attached. */
   hasMeter: boolean;
   /** Battery capacity in kWh (0 without a battery). */
   batteryKwh: number;
+  /** Battery state of health in % (0 without a battery). */
   batterySoh: number;
   /** Average household load behind the meter, in W. */
   baseLoadW: number;
   /** Counters at the start of the simulation. */
   initialEnergyTotalKwh: number;
+  /** Operating hours at the start of the simulation. */
   initialHoursTotal: number;
+  /** Energy bought from the grid at the start of the simulation, in kWh. */
   initialBuyKwh: number;
+  /** Energy sold to the grid at the start of the simulation, in kWh. */
   initialSellKwh: number;
 }
 

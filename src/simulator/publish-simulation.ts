@@ -20,6 +20,7 @@ export interface PublishProgress {
   delivered: number;
   /** Record timestamp of the last message sent, or `null` before the first. */
   simulatedTimeMs: number | null;
+  /** Wall-clock time since publishing started, in ms. */
   elapsedMs: number;
 }
 
@@ -29,6 +30,7 @@ export interface PublishSimulationResult {
   report: SimulationReport;
   /** Messages the broker acknowledged (equals `report.published`). */
   delivered: number;
+  /** Wall-clock time publishing took, in ms. */
   elapsedMs: number;
   /** Delivered messages per second of wall-clock time. */
   publishedPerSecond: number;

@@ -25,9 +25,11 @@ export interface SimulatedMessage {
   value: Buffer;
   /** Record timestamp in ms: the reading time, plus `delayMs` for a late reading. */
   timestamp: number;
+  /** Serial number of the inverter that took the reading. */
   serialNumber: string;
   /** Time of the reading (for `'invalid'`, of the reading it followed), in ms. */
   readingTimeMs: number;
+  /** What the message is: a reading, a late or duplicate copy, or an invalid payload. */
   kind: SimulatedMessageKind;
   /** How late the message is published, in ms; 0 unless late (or the duplicate of a late one). */
   delayMs: number;

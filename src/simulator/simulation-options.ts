@@ -158,6 +158,7 @@ export const simulationOptionsSchema = z
     ...rest,
     /** Readings per inverter, or `undefined` when the window is bounded by `durationMs`. */
     readingsPerInverter,
+    /** Length of the simulated window in ms, or `undefined` when it is bounded by `readingsPerInverter`. */
     durationMs: readingsPerInverter === undefined ? (durationMs ?? day) : undefined,
   }));
 

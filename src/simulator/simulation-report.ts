@@ -3,21 +3,29 @@ import type { InverterProfile } from './inverter-profile.js';
 
 /** A reading the simulated fleet took but never published. */
 export interface LostReading {
+  /** Serial number of the inverter. */
   serialNumber: string;
+  /** Telemetry time of the lost reading, in epoch ms. */
   timeMs: number;
 }
 
 /** What one inverter did during a simulation. */
 export interface InverterCounts {
+  /** Serial number of the inverter. */
   serialNumber: string;
+  /** The inverter model. */
   model: string;
   /** Readings taken, lost ones included. */
   readings: number;
   /** Messages published for this inverter, every kind included. */
   published: number;
+  /** Readings never published. */
   lost: number;
+  /** Readings published late, out of order. */
   late: number;
+  /** Second copies of readings. */
   duplicates: number;
+  /** Undecodable or invalid messages. */
   invalid: number;
 }
 
@@ -35,6 +43,7 @@ export const MAX_LOST_LISTED = 100_000;
 export interface SimulationReport {
   /** `true` once the message generator has finished. */
   complete: boolean;
+  /** The seed the fleet was generated from: the same seed gives the same messages. */
   seed: number | string;
   /** Inverters in the fleet. */
   inverters: number;
@@ -54,6 +63,7 @@ export interface SimulationReport {
   duplicates: number;
   /** Undecodable or invalid messages. */
   invalid: number;
+  /** Invalid messages by what is wrong with them. */
   invalidByKind: Record<InvalidPayloadKind, number>;
   /** Readings written in one of GoodWe's other wire forms (PascalCase, camelCase, strings, sentinels...). */
   aliased: number;
@@ -65,9 +75,11 @@ export interface SimulationReport {
   averageReadingBytes: number;
   /** Time of the first and last reading taken (lost ones included), or `null` when none. */
   firstReadingMs: number | null;
+  /** Time of the last reading taken (lost ones included), or `null` when none. */
   lastReadingMs: number | null;
   /** Record timestamps of the first and last message published, or `null` when none. */
   firstTimestampMs: number | null;
+  /** Record timestamp of the last message published, or `null` when none. */
   lastTimestampMs: number | null;
   /** Counts per inverter, in fleet order (the order of `FleetSimulation.inverters`). */
   perInverter: InverterCounts[];

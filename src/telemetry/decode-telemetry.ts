@@ -24,7 +24,18 @@ export interface DecodedTelemetry<T> {
  * the whole message fail.
  */
 export type TelemetryDecodeResult<T> =
-  { ok: true; records: DecodedTelemetry<T>[] } | { ok: false; error: TelemetryDecodeError };
+  | {
+      /** The message was decoded. */
+      ok: true;
+      /** One record per reading in the message (a message may hold an array). */
+      records: DecodedTelemetry<T>[];
+    }
+  | {
+      /** The message could not be decoded. */
+      ok: false;
+      /** Why, with a stable `code` and the failing field path. */
+      error: TelemetryDecodeError;
+    };
 
 /**
  * Decodes one Kafka message value into telemetry records. Never throws: any failure comes back

@@ -25,6 +25,12 @@ describe('gap options', () => {
     expect(options).toMatchObject({ refill: true, expectedIntervalMs: 300_000, store, onGap });
   });
 
+  it('suggests the option meant when one is misspelled', () => {
+    expect(() => parseGapOptions({ lookBackMs: 1000 } as never)).toThrow(
+      'Invalid option gaps: unknown option "lookBackMs" (did you mean "lookbackMs"?)',
+    );
+  });
+
   it.each([
     { name: 'a tolerance of 1 or less', input: { toleranceFactor: 1 }, path: 'gaps.toleranceFactor' },
     { name: 'a negative interval', input: { expectedIntervalMs: -5 }, path: 'gaps.expectedIntervalMs' },

@@ -25,6 +25,15 @@ describe('producer options', () => {
     );
   });
 
+  it('refuses a misspelled option, naming it and the option meant', () => {
+    expect(() => createTelemetryProducer({ connection, lingerMS: 5 } as never)).toThrow(
+      expect.objectContaining({
+        code: 'GWK_CONFIG',
+        message: 'Invalid producer options: unknown option "lingerMS" (did you mean "lingerMs"?).',
+      }),
+    );
+  });
+
   it('refuses an unknown compression codec', () => {
     expect(() => createTelemetryProducer({ connection, compression: 'brotli' as never })).toThrow(/compression/);
   });
