@@ -7,6 +7,7 @@ export type HealthState = 'starting' | 'running' | 'stalled' | 'closed' | 'faile
 
 /** What `health()` returns. */
 export interface ConsumerHealth {
+  /** `running` normally; `stalled`, `failed` or `closed` when something needs attention. */
   state: HealthState;
   /** The error that failed the consumer, or the last error reported while running. */
   lastError: Error | undefined;
@@ -16,7 +17,9 @@ export interface ConsumerHealth {
 
 /** Per-partition figures in `stats()`. */
 export interface PartitionStats {
+  /** The partition's topic. */
   topic: string;
+  /** The partition number. */
   partition: number;
   /** Messages between the next one to read and the end of the partition, as last seen by the fetcher. */
   lag: number | undefined;
@@ -60,6 +63,7 @@ export interface ConsumerStats extends GapStats {
   paused: boolean;
   /** Calls of `onAssign`, `onRevoke` or `onDataLoss` that threw or rejected (logged; the consumer carried on). */
   callbackErrors: number;
+  /** Lag and last commit of each partition assigned to this member. */
   partitions: PartitionStats[];
   /** When offsets were last committed. */
   lastCommitAt: Date | undefined;
