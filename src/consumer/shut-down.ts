@@ -1,9 +1,7 @@
 import type { GroupConsumer } from '../kafka/group-consumer.js';
-import type { Partition } from '../kafka/kafka-message.js';
 import type { Logger } from '../internal/logger.js';
-import type { DeliveryQueue } from './delivery-queue.js';
 import type { ConsumerCore } from './consumer-core.js';
-import type { InvalidHandler } from './invalid-handler.js';
+import type { ConsumerParts } from './consumer-parts.js';
 
 /** What closing a consumer goes through; getters, since closing can start before connecting ends. */
 export interface ShutDownContext<T> {
@@ -11,12 +9,10 @@ export interface ShutDownContext<T> {
   logger: Logger;
   started: Promise<void> | undefined;
   core: () => ConsumerCore<T> | undefined;
-  /** Settles when the loop body in hand (if any) has finished. */
-  bodyFinished: () => Promise<void> | undefined;
   kafka: () => GroupConsumer | undefined;
-  invalid: InvalidHandler;
-  gapPartitions: () => Partition[];
-  queue: DeliveryQueue<T>;
+  parts: ConsumerParts<T>;
+  /** The gap-tracked topic: its partitions' gap state is saved at the end. */
+  gapTopic: string;
 }
 
 /**
@@ -45,11 +41,11 @@ export async function shutDown<T>(context: ShutDownContext<T>): Promise<void> {
   try {
     await bounded('connecting', context.started);
     context.core()?.pump.stop();
-    context.queue.close();
+    context.parts.queue.close();
     await bounded('stopping the fetch loop', context.core()?.fetchLoop);
     // Closed from outside the loop (a signal, an abort): let the body in hand finish so its record
     // is committed too. (A body that awaits close() itself waits here until closeTimeoutMs: use break.)
-    await bounded('waiting for the loop body', context.bodyFinished());
+    await bounded('waiting for the loop body', context.parts.body.finished());
     const kafka = context.kafka();
     if (kafka) {
       await bounded(
@@ -61,8 +57,16 @@ export async function shutDown<T>(context: ShutDownContext<T>): Promise<void> {
       );
       await bounded('leaving the group', kafka.disconnect());
     }
-    await bounded('closing the dead-letter producer', context.invalid.close());
-    await bounded('stopping gap recovery', context.core()?.gaps.close(context.gapPartitions().map((p) => p.partition)));
+    await bounded('closing the dead-letter producer', context.parts.invalid.close());
+    await bounded(
+      'stopping gap recovery',
+      context.core()?.gaps.close(
+        context.parts.ledger
+          .partitions()
+          .filter((p) => p.topic === context.gapTopic)
+          .map((p) => p.partition),
+      ),
+    );
   } finally {
     clearTimeout(timer);
   }

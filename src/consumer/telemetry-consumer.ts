@@ -40,6 +40,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
   #started: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
   #iterating = false;
+  #coreWaiters: ((core: ConsumerCore<T> | undefined) => void)[] = [];
 
   /** @internal Use `createTelemetryConsumer`. */
   constructor(options: ConsumerOptions, decode: MessageDecoder<T>, deps: ConsumerDeps<T>) {
@@ -148,6 +149,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       isStopped: () => this.#closing !== undefined || this.#fatal !== undefined,
       checkFailed: this.#checkFailed,
     });
+    for (const resolve of this.#coreWaiters.splice(0)) resolve(this.#core);
     if (this.#closing) for (const timer of this.#core.timers) clearInterval(timer);
     this.#parts.health.running();
   }
@@ -166,12 +168,18 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
 
   /**
    * Every gap's final {@link GapEvent} (refilled, partial, not-in-log or beyond-retention), as an
-   * async iterator that ends when the consumer closes. Gap events need `gaps: { refill: true }`;
-   * without it gaps are only counted in `stats().gapsFound`. The same events reach `gaps.onGap`.
+   * async iterator that ends when the consumer closes; it may be asked for before the loop starts.
+   * Gap events need `gaps: { refill: true }`; without it gaps are only counted in
+   * `stats().gapsFound`. The same events reach `gaps.onGap`.
    */
   gaps(): AsyncIterableIterator<GapEvent> {
-    if (!this.#core) throw new ClosedError('gaps() is available once iteration has started.');
-    return this.#core.gaps.events();
+    if (this.#core) return this.#core.gaps.events();
+    // Asked for before the loop started: the events follow once connected (none if closed first).
+    const connected = new Promise<ConsumerCore<T> | undefined>((resolve) => this.#coreWaiters.push(resolve));
+    return (async function* () {
+      const core = await connected;
+      if (core) yield* core.gaps.events();
+    })();
   }
 
   /**
@@ -254,12 +262,13 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         logger: this.#log,
         started: this.#started,
         core: () => this.#core,
-        bodyFinished: () => this.#parts.body.finished(),
         kafka: () => this.#kafka,
-        invalid: this.#parts.invalid,
-        gapPartitions: () => this.#parts.ledger.partitions().filter((p) => p.topic === this.#options.connection.topic),
-        queue: this.#parts.queue,
-      }).finally(() => this.#parts.health.closed());
+        parts: this.#parts,
+        gapTopic: this.#options.connection.topic,
+      }).finally(() => {
+        this.#parts.health.closed();
+        for (const resolve of this.#coreWaiters.splice(0)) resolve(this.#core);
+      });
     }
     this.#parts.queue.wake();
     return this.#closing;

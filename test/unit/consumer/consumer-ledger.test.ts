@@ -291,3 +291,23 @@ describe('the consumer core on a fake group consumer', () => {
     await seek;
   });
 });
+
+describe('TelemetryConsumer#gaps', () => {
+  it('may be asked for before the loop starts, and ends when the consumer closes', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 3));
+    const consumer = consumerOnFake(fake);
+    const events = consumer.gaps();
+    const collected = (async () => {
+      const seen: unknown[] = [];
+      for await (const event of events) seen.push(event);
+      return seen;
+    })();
+    let count = 0;
+    for await (const record of consumer) {
+      void record;
+      if (++count === 3) void consumer.close();
+    }
+    expect(await collected).toEqual([]);
+  });
+});
