@@ -2,14 +2,15 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // goodwe-kafka/postgres is its own entry, so that only its users load `pg` (an optional peer).
+    entry: { index: 'src/index.ts', postgres: 'src/postgres/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'node20',
     // The native client must be loaded from the user's node_modules, never bundled.
-    external: ['@confluentinc/kafka-javascript'],
+    external: ['@confluentinc/kafka-javascript', 'pg'],
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },
