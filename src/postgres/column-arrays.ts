@@ -15,32 +15,37 @@ export function textArrayLiteral(items: readonly string[]): string {
   return `{${items.map(quoteElement).join(',')}}`;
 }
 
-function element(column: SinkColumn, value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
+const NULL = 'NULL';
+
+/** How one column's values become elements of its array literal. */
+function elementOf(column: SinkColumn): (value: unknown) => unknown {
   switch (column.type) {
     case 'double precision':
     case 'integer':
     case 'bigint':
-      return String(value);
+      // Numbers and decimal offsets are valid elements as they are: Array#join turns them to text.
+      return (value) => value ?? NULL;
     case 'timestamptz':
-      return Number.isNaN((value as Date).getTime()) ? 'NULL' : (value as Date).toISOString();
+      return (value) =>
+        value === null || value === undefined || Number.isNaN((value as Date).getTime())
+          ? NULL
+          : (value as Date).toISOString();
     case 'text[]':
       // Sent as text (the literal of the inner array) and cast back in the SELECT: unnest() would
       // flatten an array of arrays.
-      return quoteElement(textArrayLiteral(value as readonly string[]));
+      return (value) =>
+        value === null || value === undefined ? NULL : quoteElement(textArrayLiteral(value as readonly string[]));
     default:
-      return quoteElement(value as string);
+      return (value) => (value === null || value === undefined ? NULL : quoteElement(value as string));
   }
 }
 
 /** One array literal per column of `sinkColumns`, each holding that column's value for every record. */
 export function columnArrays(records: readonly KeyedRecord[]): string[] {
+  const elements = new Array<unknown>(records.length);
   return sinkColumns.map((column) => {
-    let literal = '{';
-    for (let i = 0; i < records.length; i++) {
-      if (i > 0) literal += ',';
-      literal += element(column, column.value(records[i]!));
-    }
-    return `${literal}}`;
+    const element = elementOf(column);
+    for (let i = 0; i < records.length; i++) elements[i] = element(column.value(records[i]!));
+    return `{${elements.join(',')}}`;
   });
 }

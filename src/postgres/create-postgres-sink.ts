@@ -1,7 +1,5 @@
 import pg from 'pg';
 import { ClosedError } from '../errors/closed-error.js';
-import { ErrorCode } from '../errors/error-codes.js';
-import { SinkError } from '../errors/sink-error.js';
 import { silentLogger, type Logger } from '../internal/logger.js';
 import { classifyPostgresError, sqlStateOf } from './classify-postgres-error.js';
 import { columnArrays } from './column-arrays.js';
@@ -10,44 +8,12 @@ import { parsePostgresSinkOptions, type PostgresPool, type PostgresSinkOptionsIn
 import type { SinkRecord } from './sink-columns.js';
 import { ensureTableSql, qualifiedName } from './sink-table.js';
 import { upsertSql } from './upsert-statement.js';
+import { toSinkError } from './to-sink-error.js';
 import { RetryFailure, sleep, withRetry } from './write-retry.js';
 import type { BatchSource, PostgresSink, RunOptions, SinkRunSummary, SinkWriteResult } from './postgres-sink.js';
 
 /** The `application_name` of the sink's own connections, as `pg_stat_activity` shows them. */
 export const SINK_APPLICATION_NAME = 'goodwe-kafka-postgres-sink';
-
-function hint(sqlState: string | undefined): string {
-  switch (sqlState?.slice(0, 2)) {
-    case '42':
-      return 'the table does not match what the sink writes: let ensureTable() add missing columns, fix the column types, or write to another table';
-    case '28':
-      return 'check the user and password of the connection';
-    case '3D':
-      return 'create the database, or fix its name in the connection';
-    case '22':
-    case '23':
-      return 'a value was refused: check the table constraints and column types';
-    default:
-      return 'see the cause for details';
-  }
-}
-
-function sinkError(failure: RetryFailure, what: string): SinkError {
-  const sqlState = sqlStateOf(failure.error);
-  const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
-  const state = sqlState === undefined ? '' : ` (SQLSTATE ${sqlState})`;
-  if (failure.errorClass === 'transient') {
-    return new SinkError(
-      ErrorCode.SinkUnavailable,
-      `${what} failed ${failure.attempts === 1 ? 'once' : `${failure.attempts} times`}: ${reason}${state}; the database is unreachable or overloaded, try again later`,
-      { cause: failure.error, sqlState },
-    );
-  }
-  return new SinkError(ErrorCode.SinkRejected, `${what} failed: ${reason}${state}; ${hint(sqlState)}`, {
-    cause: failure.error,
-    sqlState,
-  });
-}
 
 /** Rejects with `signal.reason` as soon as the signal aborts, whatever `promise` does. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -122,7 +88,7 @@ export function createPostgresSink(options: PostgresSinkOptionsInput): PostgresS
           ),
       });
     } catch (error) {
-      throw error instanceof RetryFailure ? sinkError(error, what) : error;
+      throw error instanceof RetryFailure ? toSinkError(error, what) : error;
     }
   };
 

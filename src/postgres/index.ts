@@ -13,7 +13,7 @@ export type {
 export { postgresSinkOptionsSchema, sinkRetrySchema } from './postgres-sink-options.js';
 export type { PostgresPool, PostgresSinkOptions, PostgresSinkOptionsInput } from './postgres-sink-options.js';
 export { sinkColumns, keyColumns } from './sink-columns.js';
-export type { SinkColumn, SinkColumnType, SinkRecord } from './sink-columns.js';
+export type { KeyedRecord, SinkColumn, SinkColumnType, SinkRecord } from './sink-columns.js';
 export { ensureTableSql } from './sink-table.js';
 export { upsertSql } from './upsert-statement.js';
 export { SinkError } from '../errors/sink-error.js';
