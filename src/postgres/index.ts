@@ -15,6 +15,7 @@ export type { PostgresPool, PostgresSinkOptions, PostgresSinkOptionsInput } from
 export { sinkColumns, keyColumns } from './sink-columns.js';
 export type { KeyedRecord, SinkColumn, SinkColumnType, SinkRecord } from './sink-columns.js';
 export { ensureTableSql } from './sink-table.js';
+export type { SinkTable } from './sink-table.js';
 export { upsertSql } from './upsert-statement.js';
 export { SinkError } from '../errors/sink-error.js';
 export type { SinkErrorCode, SinkErrorOptions } from '../errors/sink-error.js';

@@ -30,7 +30,7 @@ const columnDefinition = (column: SinkColumn): string =>
  * - the schema and the table, if missing, with the primary key `(serial_number, time)` the upsert
  *   needs;
  * - columns added since the table was created (a release that adds a canonical field), see
- *   {@link addMissingColumnsSql};
+ *   `addMissingColumnsSql`;
  * - a TimescaleDB hypertable on `time` when that extension is installed in the database (the
  *   primary key includes `time`, as TimescaleDB requires); a no-op otherwise.
  *

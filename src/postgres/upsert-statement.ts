@@ -49,7 +49,7 @@ const arrayType = (type: string): string => (type === 'text[]' ? 'text[]' : `${t
 
 /**
  * The sink's write: one INSERT of every row of a batch from `unnest()` over one array parameter per
- * column, then {@link conflictClause}, answering how many rows it inserted and updated.
+ * column, then the `ON CONFLICT` clause of `conflictClause()`, answering how many rows it inserted and updated.
  *
  * One statement, so one round trip and one transaction (it is atomic on its own: all rows or none),
  * and always the same number of parameters (one per column), far below PostgreSQL's limit of 65535
