@@ -156,7 +156,8 @@ export function createPostgresSink(options: PostgresSinkOptionsInput): PostgresS
       summary.unchanged += written.unchanged;
       summary.skipped += written.skipped;
       summary.duplicates += written.duplicates;
-      if (combined?.aborted) break;
+      // An abort is seen by the next write, which rejects: a batch handed over after it must end
+      // the loop with an error, since leaving by `break` would commit it unwritten.
     }
     return summary;
   };

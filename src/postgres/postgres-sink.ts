@@ -34,8 +34,10 @@ export interface BatchSource {
 /** Options of `sink.run()`: the batch sizes, and a signal that stops it. */
 export interface RunOptions extends BatchOptions {
   /**
-   * Stops after the batch being written. Give the consumer the same signal so that a wait for the
-   * next batch ends too.
+   * Stops `run()`: it rejects with `signal.reason`, and a batch handed over after the abort is
+   * neither written nor (since the loop ends with an error) committed to Kafka. Give the consumer
+   * the same signal, so that a wait for the next batch ends too: the loop then ends and `run()`
+   * resolves.
    */
   readonly signal?: AbortSignal;
 }
@@ -72,8 +74,9 @@ export interface PostgresSink extends AsyncDisposable {
    */
   ensureTable(options?: { signal?: AbortSignal }): Promise<void>;
   /**
-   * Writes every batch of `source.batches(options)` until the source ends, `signal` aborts, or a
-   * write fails (the failing batch is then not committed, and is delivered again on the next start).
+   * Writes every batch of `source.batches(options)` until the source ends (resolves with the
+   * totals), `signal` aborts, or a write fails (rejects; the batch in hand is then not committed,
+   * and is delivered again on the next start).
    *
    * @example
    * ```ts

@@ -122,6 +122,17 @@ describe.skipIf(!postgresUrl())('the PostgreSQL sink, against a real PostgreSQL'
     expect(key).toEqual(['serial_number', 'time']);
   });
 
+  it('creates a schema that does not exist yet', async () => {
+    const schema = `sink_new_${Date.now()}`;
+    cleanups.push(() =>
+      withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).then(() => undefined),
+    );
+    const sink = createPostgresSink({ connectionString: postgresUrl(), schema });
+    cleanups.push(() => sink.close());
+    expect(await sink.write(batch(1, 1))).toMatchObject({ inserted: 1 });
+    expect(await count(`${schema}.inverter_telemetry`)).toBe(1);
+  });
+
   it('makes a plain table when TimescaleDB is not installed', async () => {
     const { sink, table } = await freshSink();
     await sink.ensureTable();
@@ -363,6 +374,29 @@ describe.skipIf(!postgresUrl())('the PostgreSQL sink, against a real PostgreSQL'
       duplicates: 0,
     });
     expect(seen).toEqual([2, 2, 6]);
+  });
+
+  it('rejects run() with the abort reason, writing nothing more, when its signal aborts between batches', async () => {
+    // Leaving the loop by an error, not by break: the batch in hand was not written, so it must not
+    // be committed to Kafka either.
+    const { sink, table } = await freshSink();
+    const stop = new AbortController();
+    const reason = new Error('SIGTERM');
+    let finished = false;
+    const source = {
+      async *batches() {
+        try {
+          yield batch(2, 1);
+          stop.abort(reason); // the signal comes while the consumer waits for the next batch
+          yield batch(3, 2, 10);
+        } finally {
+          finished = true;
+        }
+      },
+    };
+    await expect(sink.run(source, { maxRecords: 10, maxWaitMs: 10, signal: stop.signal })).rejects.toBe(reason);
+    expect(finished).toBe(true);
+    expect(await count(table)).toBe(2);
   });
 
   it('stops run() at the first failed write, without asking for the next batch', async () => {
