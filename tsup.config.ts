@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'simulator/index': 'src/simulator/index.ts' },
+    // goodwe-kafka/postgres is its own entry, so that only its users load `pg` (an optional peer).
+    entry: { index: 'src/index.ts', 'simulator/index': 'src/simulator/index.ts', postgres: 'src/postgres/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -12,7 +13,7 @@ export default defineConfig([
     // gives the CommonJS build a real import.meta.url.
     shims: true,
     // The native client must be loaded from the user's node_modules, never bundled.
-    external: ['@confluentinc/kafka-javascript'],
+    external: ['@confluentinc/kafka-javascript', 'pg'],
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },

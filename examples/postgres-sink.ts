@@ -1,71 +1,60 @@
-// Writing readings to PostgreSQL, idempotently: the consumer delivers at least once, so the same
-// reading can arrive twice (after a crash, a rebalance, or a duplicate upstream). An upsert on
-// (serial_number, time) makes a second delivery a no-op instead of a duplicate row.
+// Writing readings to PostgreSQL with the sink from `goodwe-kafka/postgres` (`npm install pg`).
+// The consumer delivers at least once, so the same reading can arrive twice (after a crash, a
+// rebalance, a refill); the sink upserts on (serial_number, time), so a second delivery changes
+// nothing. Run it: DATABASE_URL=postgres://user:password@host:5432/db npx tsx examples/postgres-sink.ts
 //
-// With node-postgres (`npm install pg`), pass a pool: it has the `query(sql, params)` this needs.
-//   import pg from 'pg';
-//   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
-//   await runPostgresSink(pool);
-import { connectionFromEnv, createTelemetryConsumer, type InverterTelemetry } from 'goodwe-kafka';
+// In a service the batches come from the consumer, and a batch's offsets are committed only after
+// `sink.write()` resolved, that is after PostgreSQL committed the batch:
+//
+//   for await (const batch of consumer.batches({ maxRecords: 1000, maxWaitMs: 1000 })) {
+//     await sink.write(batch);
+//   }
+//   // or: await sink.run(consumer, { maxRecords: 1000, maxWaitMs: 1000, signal });
+//
+// Here two batches decoded from sample GoodWe messages stand in for the consumer, and the second
+// one is the first delivered again.
+import { decodeTelemetry, type InverterTelemetry, type TelemetryRecord } from 'goodwe-kafka';
+import { createPostgresSink } from 'goodwe-kafka/postgres';
 
-/** The part of a PostgreSQL client this sink uses: `pg.Pool` and `pg.Client` both fit. */
-export interface SqlClient {
-  query(sql: string, params?: readonly unknown[]): Promise<unknown>;
-}
+const messages = [
+  '[{"sn":"5010KETU000001","last_time":"2026-06-15T08:05:00Z","pac":3120,"vpv1":"384.2","eday":11.4,"tempperature":41.5},' +
+    '{"sn":"5010KETU000002","last_time":"2026-06-15T08:05:00Z","pac":"2875W","vpv1":379.9,"eday":10.1,"tempperature":"--"}]',
+  '{"Sn":"5010KETU000001","Time":"06/15/2026 08:10:00","Pac":3188,"Vpv1":385.0,"EDay":11.7,"Tempperature":42.0}',
+];
 
-/** The table: one row per inverter and reading time. */
-export const createTableSql = `CREATE TABLE IF NOT EXISTS inverter_readings (
-  serial_number text NOT NULL,
-  time timestamptz NOT NULL,
-  status integer,
-  ac_power double precision,
-  pv_power double precision,
-  energy_today double precision,
-  energy_total double precision,
-  temperature double precision,
-  PRIMARY KEY (serial_number, time)
-)`;
-
-// A repeated reading overwrites the row with the same values: the write is idempotent.
-export const upsertSql = `INSERT INTO inverter_readings
-  (serial_number, time, status, ac_power, pv_power, energy_today, energy_total, temperature)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-ON CONFLICT (serial_number, time) DO UPDATE SET
-  status = EXCLUDED.status, ac_power = EXCLUDED.ac_power, pv_power = EXCLUDED.pv_power,
-  energy_today = EXCLUDED.energy_today, energy_total = EXCLUDED.energy_total,
-  temperature = EXCLUDED.temperature`;
-
-/** The upsert parameters of a reading; `null` for a reading that was not available. */
-export function upsertParams(reading: InverterTelemetry): unknown[] {
-  return [
-    reading.serialNumber,
-    reading.time,
-    reading.status ?? null,
-    reading.acPower ?? null,
-    reading.pvPower ?? null,
-    reading.energyToday ?? null,
-    reading.energyTotal ?? null,
-    reading.temperature ?? null,
-  ];
-}
-
-/** Writes one reading. Readings without a time cannot be keyed and are skipped. */
-export async function writeReading(db: SqlClient, reading: InverterTelemetry): Promise<boolean> {
-  if (reading.time === undefined) return false;
-  await db.query(upsertSql, upsertParams(reading));
-  return true;
-}
-
-/** Consumes the topic into the table until `signal` is aborted. */
-export async function runPostgresSink(db: SqlClient, signal?: AbortSignal): Promise<void> {
-  await db.query(createTableSql);
-  await using consumer = createTelemetryConsumer({
-    connection: connectionFromEnv(),
-    groupId: 'acme-postgres-sink',
-    ...(signal ? { signal } : {}),
+/** The records a consumer would yield for these messages, as if read from offsets 0, 1, ... */
+function sampleRecords(): TelemetryRecord<InverterTelemetry>[] {
+  return messages.flatMap((message, offset) => {
+    const result = decodeTelemetry(Buffer.from(message), { timeZone: 'UTC' });
+    if (!result.ok) throw result.error;
+    return result.records.map(({ value, raw }) => ({
+      value,
+      raw,
+      topic: 'GW-ACME',
+      partition: 0,
+      offset: String(offset),
+      timestamp: new Date(),
+      key: value.serialNumber,
+      headers: {},
+      source: 'live' as const,
+    }));
   });
-  for await (const record of consumer) {
-    // The offset is committed only after this write resolved: a crash re-delivers, the upsert absorbs it.
-    await writeReading(db, record.value);
-  }
 }
+
+async function* batches(): AsyncGenerator<TelemetryRecord<InverterTelemetry>[]> {
+  yield sampleRecords();
+  yield sampleRecords(); // a redelivery: same readings, same offsets
+}
+
+await using sink = createPostgresSink({
+  connectionString: process.env['DATABASE_URL'] ?? 'postgres://localhost/postgres',
+});
+
+let n = 0;
+for await (const batch of batches()) {
+  const { inserted, updated, unchanged } = await sink.write(batch);
+  console.log(
+    `batch ${++n}: ${batch.length} records, ${inserted} inserted, ${updated} updated, ${unchanged} unchanged`,
+  );
+}
+console.log(`rows are in ${sink.table}`);

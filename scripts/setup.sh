@@ -11,6 +11,7 @@ packages=(
   libsasl2-dev libcurl4-openssl-dev              # librdkafka: SASL and OIDC
   openjdk-17-jre-headless maven                  # the local Kafka broker for tests and the demo
   procps kcat                                    # pgrep for the harness test; kcat for poking a broker by hand
+  postgresql                                     # a throwaway PostgreSQL server for the goodwe-kafka/postgres tests
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -75,6 +75,8 @@ export { ConfigError } from './errors/config-error.js';
 export { ConnectionError } from './errors/connection-error.js';
 export { DataLossError } from './errors/data-loss-error.js';
 export { GapStateError } from './errors/gap-state-error.js';
+export { SinkError } from './errors/sink-error.js';
+export type { SinkErrorCode, SinkErrorOptions } from './errors/sink-error.js';
 export { InsecureConfigError } from './errors/insecure-config-error.js';
 export { KafkaClientError } from './errors/kafka-client-error.js';
 export { NativeClientError } from './errors/native-client-error.js';

@@ -47,6 +47,10 @@ export const ErrorCode = {
   DecodeInvalid: 'GWK_DECODE_INVALID',
   /** Saved gap-detection state could not be read or written (unreadable, corrupt or unwritable file). */
   GapState: 'GWK_GAP_STATE',
+  /** The database refused a sink's write for a reason retrying cannot fix (table, type, permission, data). */
+  SinkRejected: 'GWK_SINK_REJECTED',
+  /** A sink's database stayed unreachable or overloaded through every retry of a write. */
+  SinkUnavailable: 'GWK_SINK_UNAVAILABLE',
 } as const;
 
 /** The union of every stable error code. */

@@ -1,113 +1,74 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createTableSql, upsertParams, upsertSql, writeReading, type SqlClient } from '../../examples/postgres-sink.js';
-import type { InverterTelemetry } from '../../src/telemetry/inverter-telemetry-schema.js';
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSchema, postgresUrl, withClient } from '../support/postgres.js';
 
-const reading: InverterTelemetry = {
-  serialNumber: '5010KETU000001',
-  time: new Date('2026-06-15T08:05:00Z'),
-  status: 1,
-  acPower: 3120,
-  energyToday: 11.4,
-  temperature: null,
-  quality: [],
-};
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
 
-/** A client that records queries and keeps rows by primary key, as the table would. */
-function fakeClient(): SqlClient & { queries: string[]; rows: Map<string, unknown[]> } {
-  const queries: string[] = [];
-  const rows = new Map<string, unknown[]>();
-  return {
-    queries,
-    rows,
-    query: (sql, params = []) => {
-      queries.push(sql);
-      if (sql === upsertSql) rows.set(`${String(params[0])}@${(params[1] as Date).toISOString()}`, [...params]);
-      return Promise.resolve({ rowCount: 1 });
-    },
-  };
+/** Runs an example as a user would, with `env` added to the environment. */
+function runExample(file: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
 }
 
-describe('postgres sink example', () => {
-  it('upserts on (serial_number, time), so a redelivered reading does not add a row', async () => {
-    expect(upsertSql).toMatch(/ON CONFLICT \(serial_number, time\) DO UPDATE/);
-    expect(createTableSql).toMatch(/PRIMARY KEY \(serial_number, time\)/);
-    const db = fakeClient();
-    await writeReading(db, reading);
-    await writeReading(db, reading);
-    expect(db.queries).toEqual([upsertSql, upsertSql]);
-    expect(db.rows.size).toBe(1);
-  });
+describe.skipIf(!postgresUrl())('postgres sink example, against a real PostgreSQL', () => {
+  it('writes the sample readings once, and the redelivered batch changes nothing', async () => {
+    const { schema, drop } = await createSchema('example');
+    cleanups.push(drop);
+    // The example writes to an unqualified table: point its search path at a schema of this test.
+    const url = new URL(postgresUrl());
+    url.searchParams.set('options', `-c search_path=${schema}`);
 
-  it('passes values in column order, with null for readings that were not available', () => {
-    expect(upsertParams(reading)).toEqual([reading.serialNumber, reading.time, 1, 3120, null, 11.4, null, null]);
-  });
+    const { code, out } = await runExample('examples/postgres-sink.ts', { DATABASE_URL: url.toString() });
 
-  it('skips a reading without a time, which cannot be keyed', async () => {
-    const db = fakeClient();
-    const { time: _time, ...noTime } = reading;
-    expect(await writeReading(db, noTime)).toBe(false);
-    expect(db.queries).toEqual([]);
-  });
-
-  // PostgreSQL is not part of the test harness; this runs where its server binaries are installed.
-  const hasPostgres = spawnSync('which', ['pg_ctl']).status === 0 && spawnSync('which', ['initdb']).status === 0;
-  it.skipIf(!hasPostgres)(
-    'keeps one row per reading in a real PostgreSQL',
-    () => {
-      const dir = mkdtempSync(join(tmpdir(), 'goodwe-kafka-pg-'));
-      const data = join(dir, 'data');
-      const socket = join(dir, 'socket');
-      mkdirSync(socket);
-      // initdb refuses to run as root: run the server as an unprivileged user then.
-      const root = process.getuid?.() === 0;
-      if (root) for (const path of [dir, socket]) execFileSync('chown', ['nobody', path]);
-      const asOwner = (cmd: string, args: string[]): string =>
-        root
-          ? execFileSync('runuser', ['-u', 'nobody', '--', cmd, ...args], { encoding: 'utf8' })
-          : execFileSync(cmd, args, { encoding: 'utf8' });
-      try {
-        asOwner('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres']);
-        asOwner('pg_ctl', [
-          '-D',
-          data,
-          '-o',
-          `-k ${socket} -c listen_addresses=''`,
-          '-l',
-          join(dir, 'log'),
-          '-w',
-          'start',
-        ]);
-        const params = upsertParams(reading).map((p) =>
-          p === null
-            ? 'NULL'
-            : p instanceof Date
-              ? `'${p.toISOString()}'`
-              : typeof p === 'string'
-                ? `'${p}'`
-                : String(p),
-        );
-        const sql = `${createTableSql};
-PREPARE upsert AS ${upsertSql};
-EXECUTE upsert(${params.join(', ')});
-EXECUTE upsert(${params.join(', ')});
-SELECT count(*) FROM inverter_readings;`;
-        const out = execFileSync('psql', ['-h', socket, '-U', 'postgres', '-At', '-c', sql], { encoding: 'utf8' });
-        expect(out.trim().split('\n').at(-1)).toBe('1');
-      } finally {
-        spawnSync(root ? 'runuser' : 'pg_ctl', [
-          ...(root ? ['-u', 'nobody', '--', 'pg_ctl'] : []),
-          '-D',
-          data,
-          '-w',
-          'stop',
-        ]);
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-    60_000,
-  );
+    expect(out).toContain('batch 1: 3 records, 3 inserted, 0 updated, 0 unchanged');
+    expect(out).toContain('batch 2: 3 records, 0 inserted, 0 updated, 3 unchanged');
+    expect(code).toBe(0);
+    const rows = await withClient(
+      async (client) =>
+        (
+          await client.query(
+            `SELECT serial_number, time, ac_power, pv1_voltage, energy_today, temperature, kafka_offset
+             FROM ${schema}.inverter_telemetry ORDER BY serial_number, time`,
+          )
+        ).rows,
+    );
+    expect(rows).toEqual([
+      {
+        serial_number: '5010KETU000001',
+        time: new Date('2026-06-15T08:05:00Z'),
+        ac_power: 3120,
+        pv1_voltage: 384.2,
+        energy_today: 11.4,
+        temperature: 41.5,
+        kafka_offset: '0',
+      },
+      {
+        serial_number: '5010KETU000001',
+        time: new Date('2026-06-15T08:10:00Z'),
+        ac_power: 3188,
+        pv1_voltage: 385,
+        energy_today: 11.7,
+        temperature: 42,
+        kafka_offset: '1',
+      },
+      {
+        serial_number: '5010KETU000002',
+        time: new Date('2026-06-15T08:05:00Z'),
+        ac_power: 2875,
+        pv1_voltage: 379.9,
+        energy_today: 10.1,
+        temperature: null,
+        kafka_offset: '0',
+      },
+    ]);
+  }, 60_000);
 });
