@@ -2,14 +2,8 @@
 // an optional peer dependency: install it to use this entry point.
 
 export { createPostgresSink, SINK_APPLICATION_NAME } from './create-postgres-sink.js';
-export type {
-  BatchOptions,
-  BatchSource,
-  PostgresSink,
-  RunOptions,
-  SinkRunSummary,
-  SinkWriteResult,
-} from './postgres-sink.js';
+export type { BatchOptions } from '../consumer/batch-options.js';
+export type { BatchSource, PostgresSink, RunOptions, SinkRunSummary, SinkWriteResult } from './postgres-sink.js';
 export { postgresSinkOptionsSchema, sinkRetrySchema } from './postgres-sink-options.js';
 export type { PostgresPool, PostgresSinkOptions, PostgresSinkOptionsInput } from './postgres-sink-options.js';
 export { sinkColumns, keyColumns } from './sink-columns.js';

@@ -7,7 +7,14 @@ import type { Logger } from '../internal/logger.js';
  * object whose `query(text, values)` resolves with `{ rows }` like node-postgres.
  */
 export interface PostgresPool {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** Runs one statement with its parameters. */
+  query(
+    text: string,
+    values?: unknown[],
+  ): Promise<{
+    /** The rows the statement returned. */
+    rows: unknown[];
+  }>;
 }
 
 // PostgreSQL truncates identifiers to 63 bytes: a longer name would silently address another table.

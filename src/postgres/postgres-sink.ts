@@ -1,3 +1,4 @@
+import type { BatchOptions } from '../consumer/batch-options.js';
 import type { SinkRecord } from './sink-columns.js';
 
 /** How one `write()` went. Every record of the batch is accounted for in exactly one count. */
@@ -16,18 +17,9 @@ export interface SinkWriteResult {
   readonly attempts: number;
 }
 
-/** The options `consumer.batches()` takes. */
-export interface BatchOptions {
-  /** Most records in one batch. */
-  readonly maxRecords: number;
-  /** Most bytes (of message values) in one batch. */
-  readonly maxBytes?: number;
-  /** Longest time a batch waits to fill up before it is handed over with what it has, in ms. */
-  readonly maxWaitMs: number;
-}
-
 /** What `sink.run()` reads from: a `TelemetryConsumer`, or anything with its `batches()`. */
 export interface BatchSource {
+  /** Record batches whose offsets are committed only after the body that received them finished. */
   batches(options: BatchOptions): AsyncIterable<readonly SinkRecord[]>;
 }
 
@@ -44,12 +36,19 @@ export interface RunOptions extends BatchOptions {
 
 /** Totals of a `sink.run()`. */
 export interface SinkRunSummary {
+  /** Batches written. */
   readonly batches: number;
+  /** Records received in those batches. */
   readonly records: number;
+  /** Rows that were new. */
   readonly inserted: number;
+  /** Rows that existed with other values (a corrected reading) and were replaced. */
   readonly updated: number;
+  /** Rows that existed with the same values (a redelivery) and were left alone. */
   readonly unchanged: number;
+  /** Records that could not be written (invalid records, or readings without a time). */
   readonly skipped: number;
+  /** Records of a batch with the same key as a later one in the same batch (the later one is written). */
   readonly duplicates: number;
 }
 

@@ -6,7 +6,13 @@ import { telemetryFields, type TelemetryFieldKind } from '../telemetry/telemetry
 export type SinkRecord = TelemetryRecord<InverterTelemetry> | InvalidTelemetryRecord;
 
 /** A record that has a reading and a time, so it has a row. */
-export type KeyedRecord = TelemetryRecord<InverterTelemetry> & { readonly value: { readonly time: Date } };
+export type KeyedRecord = TelemetryRecord<InverterTelemetry> & {
+  /** The reading, which has a time: part of the table's key. */
+  readonly value: {
+    /** When the inverter took the reading. */
+    readonly time: Date;
+  };
+};
 
 /** PostgreSQL types the sink's columns use. */
 export type SinkColumnType = 'text' | 'timestamptz' | 'integer' | 'double precision' | 'bigint' | 'text[]' | 'jsonb';
@@ -15,6 +21,7 @@ export type SinkColumnType = 'text' | 'timestamptz' | 'integer' | 'double precis
 export interface SinkColumn {
   /** snake_case column name. */
   readonly name: string;
+  /** The column's PostgreSQL type. */
   readonly type: SinkColumnType;
   /** Part of the primary key `(serial_number, time)`. */
   readonly key: boolean;

@@ -2,7 +2,9 @@ import { keyColumns, sinkColumns, type SinkColumn } from './sink-columns.js';
 
 /** Where the sink writes: a table, in a schema or on the search path. */
 export interface SinkTable {
+  /** The table name. */
   readonly table: string;
+  /** The schema it is in. @default the connection's search path (usually `public`) */
   readonly schema?: string | undefined;
 }
 
