@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 import { demoCommand } from './commands/demo.js';
 import { doctorCommand } from './commands/doctor.js';
 import { gapsCommand } from './commands/gaps.js';
+import { ingestCommand } from './commands/ingest.js';
 import { replayCommand } from './commands/replay.js';
 import { simulateCommand } from './commands/simulate.js';
 import { tailCommand } from './commands/tail.js';
@@ -17,6 +18,7 @@ export const commands: readonly Command[] = [
   replayCommand(),
   gapsCommand(),
   simulateCommand,
+  ingestCommand,
   demoCommand,
 ];
 

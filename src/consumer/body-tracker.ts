@@ -3,12 +3,16 @@ export class BodyTracker {
   #running = false;
   #waiters: (() => void)[] = [];
 
+  /** `onEnd` runs whenever a body finishes. */
+  constructor(private readonly onEnd: () => void = () => undefined) {}
+
   begin(): void {
     this.#running = true;
   }
 
   end(): void {
     this.#running = false;
+    this.onEnd();
     for (const resolve of this.#waiters.splice(0)) resolve();
   }
 

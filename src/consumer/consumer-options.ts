@@ -109,7 +109,8 @@ export interface ConsumerOptionsInput {
    */
   maxUnavailableMs?: number | undefined;
   /**
-   * `health()` says `stalled` when lag is positive and nothing was delivered for this long (ms).
+   * `health()` says `stalled` when a loop body has held its record (or batch) for this long, or
+   * when lag is positive and nothing was delivered for this long (ms).
    * @default 60000
    */
   stallTimeoutMs?: number | undefined;

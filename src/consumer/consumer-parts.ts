@@ -75,7 +75,7 @@ export function createParts<T>(
     invalid,
     health,
     stream,
-    body: new BodyTracker(),
+    body: new BodyTracker(() => health.bodyFinished()),
     counts: { consumed: 0, messages: 0, bytes: 0, dataLoss: 0, assignments: 0, revocations: 0 },
   };
 }

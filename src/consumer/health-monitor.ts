@@ -20,15 +20,18 @@ export interface HealthMonitorContext {
 }
 
 /**
- * Liveness of a consumer: the state `health()` reports, the stall watchdog (lag positive and
- * nothing delivered for `stallTimeoutMs`) and broker availability (librdkafka says when all
- * brokers are down, but not when they are back, so a metadata probe tells).
+ * Liveness of a consumer: the state `health()` reports, the stall watchdog (a loop body holding
+ * its records, or lag positive and nothing delivered, for `stallTimeoutMs`) and broker
+ * availability (librdkafka says when all brokers are down, but not when they are back, so a
+ * metadata probe tells).
  */
 export class HealthMonitor {
   readonly #context: HealthMonitorContext;
   #state: HealthState = 'starting';
   #lastError: Error | undefined;
   #lastDeliveryAt: number | undefined;
+  /** When the loop body that holds records now received them; `undefined` between bodies. */
+  #bodySince: number | undefined;
   #unavailableSince: number | undefined;
   #probing = false;
   #lastWarning: { message: string; at: number } | undefined;
@@ -45,9 +48,16 @@ export class HealthMonitor {
     if (this.#state === 'starting') this.#state = 'running';
   }
 
-  /** A record reached the loop body. */
+  /** Records reached the loop body. */
   delivered(): void {
     this.#lastDeliveryAt = this.#context.clock.now();
+    this.#bodySince = this.#lastDeliveryAt;
+    if (this.#state === 'stalled') this.#state = 'running';
+  }
+
+  /** The loop body finished with what it received. */
+  bodyFinished(): void {
+    this.#bodySince = undefined;
     if (this.#state === 'stalled') this.#state = 'running';
   }
 
@@ -106,8 +116,11 @@ export class HealthMonitor {
       this.#probe();
     }
     if (this.#state !== 'running') return;
-    const idle = now - (this.#lastDeliveryAt ?? now);
-    if (idle > stallTimeoutMs && this.#context.totalLag() > 0) this.#state = 'stalled';
+    // Stalled: a body has held its records too long (a database that hangs), or records wait and
+    // none was handed out for as long.
+    const busy = this.#bodySince !== undefined && now - this.#bodySince > stallTimeoutMs;
+    const idle = now - (this.#lastDeliveryAt ?? now) > stallTimeoutMs && this.#context.totalLag() > 0;
+    if (busy || idle) this.#state = 'stalled';
   }
 
   #probe(): void {
