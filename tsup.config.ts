@@ -21,6 +21,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['@confluentinc/kafka-javascript'],
+    // `pg` is an optional peer that only `ingest` loads, when it runs.
+    external: ['@confluentinc/kafka-javascript', 'pg'],
   },
 ]);
