@@ -96,3 +96,14 @@ export { UnsupportedFeatureError } from './errors/unsupported-feature-error.js';
 export { silentLogger } from './host/logger.js';
 export type { Logger, LogFields } from './host/logger.js';
 export type { Clock } from './host/clock.js';
+export { observeWithOpenTelemetry } from './metrics/observe-with-open-telemetry.js';
+export type {
+  MetricsSource,
+  OpenTelemetryMeter,
+  OpenTelemetryObservable,
+} from './metrics/observe-with-open-telemetry.js';
+export { consumerMetrics } from './metrics/consumer-metrics.js';
+export type { MetricFamily, MetricLabels } from './metrics/metric-family.js';
+export { toPrometheusText, PROMETHEUS_CONTENT_TYPE } from './metrics/prometheus-text.js';
+export { consumerEventChannels } from './metrics/consumer-events.js';
+export type { CommitFailedEvent, DataLossEvent, PausedLongEvent, RebalanceEvent } from './metrics/consumer-events.js';

@@ -9,6 +9,7 @@ import type { ConsumerOptions } from './consumer-options.js';
 import { FetchPump } from './fetch-pump.js';
 import { OffsetCommitter } from './offset-committer.js';
 import type { ConsumerParts } from './consumer-parts.js';
+import { publishConsumerEvent } from '../metrics/consumer-events.js';
 import { dataLossReporter, RebalanceHandler } from './rebalance-handler.js';
 import { RetentionLoss } from './retention-loss.js';
 import type { SeekResult } from './seek-result.js';
@@ -63,10 +64,12 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
   const kafka = await context.deps.createClient(options, {
     onAssign: (partitions) => {
       counts.assignments++;
+      publishConsumerEvent('rebalance', { groupId: options.groupId, kind: 'assign', partitions });
       parts.rebalance?.assigned(partitions);
     },
     onRevoke: (partitions, lost) => {
       counts.revocations++;
+      publishConsumerEvent('rebalance', { groupId: options.groupId, kind: lost ? 'lost' : 'revoke', partitions });
       return parts.rebalance?.revoking(partitions, lost) ?? [];
     },
     onRevoked: (partitions) => parts.rebalance?.revoked(partitions),
@@ -90,7 +93,11 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     ...(context.deps.readLookback ? { readLookback: context.deps.readLookback } : {}),
   });
   parts.gaps = gaps;
-  const reportLoss = dataLossReporter(logger, callbacks, options.onDataLoss, () => counts.dataLoss++);
+  const { groupId } = options;
+  const reportLoss = dataLossReporter(logger, callbacks, options.onDataLoss, (loss) => {
+    counts.dataLoss++;
+    publishConsumerEvent('dataLoss', { groupId, error: loss });
+  });
   const retention = new RetentionLoss(kafka, ledger, logger, options.connectTimeoutMs, reportLoss);
   const pump = new FetchPump(kafka, ledger, queue, {
     decode: context.decode,
@@ -103,7 +110,9 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     },
     onSkip: (entry, expected, actual) => retention.skipped(entry, expected, actual),
   });
-  const committer = new OffsetCommitter(kafka, ledger, logger, context.deps.clock);
+  const committer = new OffsetCommitter(kafka, ledger, logger, context.deps.clock, (positions, error) =>
+    publishConsumerEvent('commitFailed', { groupId, positions, error }),
+  );
   parts.rebalance = new RebalanceHandler({
     kafka,
     ledger,
@@ -121,9 +130,23 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
   });
   kafka.subscribe(topics);
   const fetchLoop = pump.run();
+  // Told once per pause: fetching stopped because the body is behind, for longer than stallTimeoutMs.
+  let reportedPause: number | undefined;
+  const pausedTooLong = (): void => {
+    const since = pump.pausedSince;
+    if (since === undefined || since === reportedPause || Date.now() - since < options.stallTimeoutMs) return;
+    reportedPause = since;
+    publishConsumerEvent('pausedLong', { groupId, partitions: ledger.partitions(), pausedForMs: Date.now() - since });
+  };
   const timers = [
     setInterval(() => void committer.commitFinished(), options.commitIntervalMs),
-    setInterval(() => health.tick(), Math.min(1000, options.stallTimeoutMs)),
+    setInterval(
+      () => {
+        health.tick();
+        pausedTooLong();
+      },
+      Math.min(1000, options.stallTimeoutMs),
+    ),
   ];
   for (const timer of timers) timer.unref();
   const seek = (timeMs: number, wanted: readonly number[] | undefined): Promise<SeekResult[]> =>

@@ -39,6 +39,7 @@ export class FetchPump<T> {
   readonly #queue: DeliveryQueue<T>;
   readonly #context: FetchPumpContext<T>;
   #paused = false;
+  #pausedSince: number | undefined;
   #draining = false;
   #gate: Promise<void> | undefined;
   #fetching: Promise<unknown> = Promise.resolve();
@@ -55,6 +56,11 @@ export class FetchPump<T> {
   /** Whether the assigned partitions are paused for backpressure. */
   get paused(): boolean {
     return this.#paused;
+  }
+
+  /** Since when (epoch ms) they have been paused; `undefined` while fetching. */
+  get pausedSince(): number | undefined {
+    return this.#pausedSince;
   }
 
   /**
@@ -86,6 +92,7 @@ export class FetchPump<T> {
           if (!this.#paused) {
             this.#kafka.pause(this.#ledger.partitions());
             this.#paused = true;
+            this.#pausedSince = Date.now();
           }
           await this.#fetch(1, 0);
           continue;
@@ -95,6 +102,7 @@ export class FetchPump<T> {
       if (this.#paused) {
         this.#kafka.resume(this.#ledger.partitions());
         this.#paused = false;
+        this.#pausedSince = undefined;
       }
       await this.#fetch(fetchBatchSize, 250);
     }

@@ -29,6 +29,8 @@ export class OffsetCommitter {
     private readonly ledger: PartitionLedger,
     private readonly log: Logger,
     private readonly clock: Clock,
+    /** Told of every failed commit (the positions are tried again at the next turn). */
+    private readonly onFailed: (positions: PartitionOffset[], error: Error) => void = () => undefined,
   ) {}
 
   get lastCommitAt(): Date | undefined {
@@ -71,6 +73,10 @@ export class OffsetCommitter {
     } catch (error) {
       // Nothing is marked committed: the next turn tries again with the (maybe further) watermark.
       this.#failures++;
+      this.onFailed(
+        taken.map((t) => t.position),
+        error as Error,
+      );
       this.log.warn(
         { code: (error as { code?: string }).code },
         `Committing offsets failed; will retry: ${String(error)}`,

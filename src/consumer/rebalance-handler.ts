@@ -107,10 +107,10 @@ export function dataLossReporter(
   logger: Logger,
   callbacks: UserCallbacks,
   onDataLoss: ((error: Error) => void) | undefined,
-  count: () => void,
+  count: (loss: DataLossError) => void,
 ): (loss: DataLossError) => void {
   return (loss) => {
-    count();
+    count(loss);
     logger.error({ topic: loss.topic, partition: loss.partition, from: loss.from, to: loss.to }, loss.message);
     callbacks.call('onDataLoss', onDataLoss, loss);
   };
