@@ -8,6 +8,8 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+    // Without it esbuild renames a class that refers to itself (`_TelemetryDecodeError`).
+    keepNames: true,
     // The native client must be loaded from the user's node_modules, never bundled.
     external: ['@confluentinc/kafka-javascript'],
   },
@@ -16,6 +18,7 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
+    keepNames: true,
     banner: { js: '#!/usr/bin/env node' },
     external: ['@confluentinc/kafka-javascript'],
   },

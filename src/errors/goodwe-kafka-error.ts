@@ -19,6 +19,9 @@ export interface GoodweKafkaErrorOptions {
  * {@link isGoodweKafkaError} rather than `instanceof` to recognise one.
  */
 export class GoodweKafkaError extends Error {
+  // Each subclass names itself the same way: never `new.target.name`, which a bundler or a
+  // minifier renames (`_TelemetryDecodeError`).
+  override name: string = 'GoodweKafkaError';
   /** Stable code, one of {@link ErrorCode}. */
   readonly code: ErrorCode;
   /** Whether trying the same operation again may succeed. */
@@ -27,7 +30,6 @@ export class GoodweKafkaError extends Error {
 
   constructor(code: ErrorCode, message: string, options: GoodweKafkaErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
     this.code = code;
     this.retriable = options.retriable ?? false;
     Object.defineProperty(this, brand, { value: true });
