@@ -108,6 +108,6 @@ export { UnknownTopicError } from './errors/unknown-topic-error.js';
 export { UnsupportedFeatureError } from './errors/unsupported-feature-error.js';
 
 // Logging and time
-export { silentLogger } from './internal/logger.js';
-export type { Logger, LogFields } from './internal/logger.js';
+export { consoleLogger, logLevels, silentLogger } from './internal/logger.js';
+export type { ConsoleLoggerOptions, Logger, LogFields, LogLevel, MessageFirstLogger } from './internal/logger.js';
 export type { Clock } from './internal/clock.js';
