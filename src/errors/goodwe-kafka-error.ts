@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from '../internal/redact-secrets.js';
 import type { ErrorCode } from './error-codes.js';
 
 // A registered symbol survives when both the ESM and the CJS build of the library are loaded
@@ -29,7 +30,9 @@ export class GoodweKafkaError extends Error {
   declare readonly [brand]: true;
 
   constructor(code: ErrorCode, message: string, options: GoodweKafkaErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // A connection URL pasted into the wrong place must not carry its password into a message,
+    // and so into the stack, util.inspect or a log line.
+    super(redactUrlCredentials(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retriable = options.retriable ?? false;
     Object.defineProperty(this, brand, { value: true });
