@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { broker, createTopic } from '../support/kafka.js';
 import { runCliProcess } from '../support/run-cli-process.js';
 
 // The command line run as a user runs it (a process on src/cli/main.ts), for what went wrong there.
@@ -6,6 +7,39 @@ import { runCliProcess } from '../support/run-cli-process.js';
 const PASSWORD = 'Sup3r-S3cret';
 
 describe('goodwe-kafka as a user runs it', () => {
+  let topic: string;
+  let remove: () => Promise<void>;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ topic, remove } = await createTopic('cli-user', 2));
+    url = `kafka://${broker().plaintext}/${topic}`;
+  });
+  afterAll(() => remove());
+
+  it('simulate --start -1d and replay --from -2h take a time ago as the docs write it (not as an ambiguous flag)', async () => {
+    const before = Date.now();
+    const fleet = ['--inverters', '2', '--interval', '5m', '--duration', '1d', '--seed', '3'];
+    const simulate = await runCliProcess(['simulate', '--url', url, '--start', '-1d', ...fleet, '--json']);
+    expect(simulate.stderr).toBe('');
+    expect(simulate.code).toBe(0);
+    expect(simulate.json<{ delivered: number }>()[0]!.delivered).toBeGreaterThan(0);
+
+    const replay = await runCliProcess(['replay', '--url', url, '--from', '-1d', '--to', 'now', '--json']);
+    expect(replay.stderr).toBe('');
+    expect(replay.code).toBe(0);
+    const times = replay.json<{ time: string }>().map((r) => Date.parse(r.time));
+    expect(times.length).toBeGreaterThan(0);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(before - 86_400_000 - 60_000);
+
+    const recent = await runCliProcess(['replay', '--url', url, '--from', '-2h', '--json']);
+    expect(recent.stderr).toBe('');
+    expect(recent.code).toBe(0);
+    expect(recent.json<{ time: string }>().every((r) => Date.parse(r.time) >= before - 2 * 3_600_000 - 60_000)).toBe(
+      true,
+    );
+  });
+
   it('doctor refuses a connection URL set as GOODWE_KAFKA_BOOTSTRAP_SERVERS and never prints its password', async () => {
     const run = await runCliProcess(['doctor'], {
       GOODWE_KAFKA_BOOTSTRAP_SERVERS: `kafka+sasl-ssl://alice:${PASSWORD}@kafka1.example.com:9093/ACME01`,

@@ -42,6 +42,7 @@ const defaults = {
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'start a local broker, simulate a faulty fleet, consume it and summarise',
+  flags,
   help: `Usage: goodwe-kafka demo [fleet flags] [--partitions N] [--keep-topic] [--json]
 
 Without a connection, starts a local Kafka broker (needs a checkout of goodwe-kafka with Docker,

@@ -25,6 +25,7 @@ const flags = {
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'publish a realistic simulated GoodWe fleet to a topic',
+  flags,
   help: `Usage: goodwe-kafka simulate --inverters N --interval D [options]
 
 Publishes GoodWe-like telemetry (day/night curve, energy counters, batteries, meters, GoodWe's

@@ -22,6 +22,7 @@ const flags = {
 export const tailCommand: Command = {
   name: 'tail',
   summary: 'follow the topic and print decoded telemetry',
+  flags,
   help: `Usage: goodwe-kafka tail [--group ID] [--from-beginning] [--serial SN ...] [--limit N] [--json]
 
 Follows the topic with the library's consumer and prints each reading as it arrives, until
