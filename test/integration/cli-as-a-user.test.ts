@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broker, createTopic } from '../support/kafka.js';
-import { runCliProcess } from '../support/run-cli-process.js';
+import { runCliOnTerminal, runCliProcess } from '../support/run-cli-process.js';
 
 // The command line run as a user runs it (a process on src/cli/main.ts), for what went wrong there.
 
@@ -38,6 +38,19 @@ describe('goodwe-kafka as a user runs it', () => {
     expect(recent.json<{ time: string }>().every((r) => Date.parse(r.time) >= before - 2 * 3_600_000 - 60_000)).toBe(
       true,
     );
+  });
+
+  it('simulate finishes with exit 0 on a terminal that reports 0 columns (the progress bar threw "Invalid count value: -1")', async () => {
+    const run = await runCliOnTerminal([
+      'simulate',
+      '--url',
+      url,
+      ...['--inverters', '3', '--interval', '5m', '--readings', '20', '--speed-up', '20000'],
+    ]);
+    expect(run.stdout).not.toMatch(/Invalid count value/);
+    expect(run.stdout).toMatch(/\rsimulate \d+/); // the bar was drawn
+    expect(run.stdout).toMatch(/^messages published\s+\d+ /m);
+    expect(run.code).toBe(0);
   });
 
   it('doctor refuses a connection URL set as GOODWE_KAFKA_BOOTSTRAP_SERVERS and never prints its password', async () => {
