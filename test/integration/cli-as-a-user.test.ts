@@ -53,6 +53,15 @@ describe('goodwe-kafka as a user runs it', () => {
     expect(run.code).toBe(0);
   });
 
+  it('gaps --interval 5 is a usage error, not 5 ms (which reported thousands of false gaps)', async () => {
+    const run = await runCliProcess(['gaps', '--url', url, '--from', '-1d', '--interval', '5']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'goodwe-kafka: --interval "5" has no unit; write 5ms, 5s, 5m, 5h or 5d. Run "goodwe-kafka gaps --help".\n',
+    );
+  });
+
   it('doctor refuses a connection URL set as GOODWE_KAFKA_BOOTSTRAP_SERVERS and never prints its password', async () => {
     const run = await runCliProcess(['doctor'], {
       GOODWE_KAFKA_BOOTSTRAP_SERVERS: `kafka+sasl-ssl://alice:${PASSWORD}@kafka1.example.com:9093/ACME01`,
