@@ -62,6 +62,21 @@ describe('goodwe-kafka as a user runs it', () => {
     );
   });
 
+  it('doctor stops at once on a password without GOODWE_KAFKA_ACCOUNT (it connected without SASL and blamed the network)', async () => {
+    const started = Date.now();
+    const run = await runCliProcess(['doctor'], {
+      GOODWE_KAFKA_BOOTSTRAP_SERVERS: broker().saslSsl ?? broker().plaintext,
+      GOODWE_KAFKA_PASSWORD: PASSWORD,
+      GOODWE_KAFKA_TOPIC: topic,
+    });
+    expect(run.stderr).toBe(
+      'goodwe-kafka: Missing GOODWE_KAFKA_ACCOUNT: set it to the account GoodWe issued [GWK_CONFIG]\n',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(Date.now() - started).toBeLessThan(5000); // the doctor's connect timeout is 8 s
+  });
+
   it('doctor refuses a connection URL set as GOODWE_KAFKA_BOOTSTRAP_SERVERS and never prints its password', async () => {
     const run = await runCliProcess(['doctor'], {
       GOODWE_KAFKA_BOOTSTRAP_SERVERS: `kafka+sasl-ssl://alice:${PASSWORD}@kafka1.example.com:9093/ACME01`,
