@@ -77,6 +77,25 @@ describe('goodwe-kafka as a user runs it', () => {
     expect(Date.now() - started).toBeLessThan(5000); // the doctor's connect timeout is 8 s
   });
 
+  it('doctor gives one diagnosis and its matching fix for TLS to a plaintext port (the fix blamed the CA)', async () => {
+    const { plaintext, caFile } = broker();
+    if (caFile === undefined) return;
+    const run = await runCliProcess(
+      ['doctor', '--bootstrap-servers', plaintext, '--topic', topic, '--ca', caFile, '--timeout', '4s', '--json'],
+      {},
+    );
+    expect(run.code).toBe(3);
+    const connection = run
+      .json<{ check: string; status: string; summary: string; fix?: string }>()
+      .find((c) => c.check === 'connection')!;
+    expect(connection.status).toBe('fail');
+    expect(connection.summary).toMatch(/looks like a plaintext listener/);
+    expect(connection.fix).toBe(
+      `${plaintext} is a plaintext listener, not a TLS one: use the TLS port GoodWe issued (usually 9093), or --plaintext (GOODWE_KAFKA_TLS=false) for a local broker without TLS`,
+    );
+    expect(connection.fix).not.toMatch(/CA|certificate/);
+  });
+
   it('doctor refuses a connection URL set as GOODWE_KAFKA_BOOTSTRAP_SERVERS and never prints its password', async () => {
     const run = await runCliProcess(['doctor'], {
       GOODWE_KAFKA_BOOTSTRAP_SERVERS: `kafka+sasl-ssl://alice:${PASSWORD}@kafka1.example.com:9093/ACME01`,
