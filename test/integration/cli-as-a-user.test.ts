@@ -96,6 +96,27 @@ describe('goodwe-kafka as a user runs it', () => {
     expect(connection.fix).not.toMatch(/CA|certificate/);
   });
 
+  it('demo runs with the environment getting-started sets up (its topic and GOODWE_KAFKA_DISTRIBUTOR_CODE disagreed)', async () => {
+    const { saslSsl, caFile, user } = broker();
+    if (saslSsl === undefined || caFile === undefined) return;
+    const run = await runCliProcess(
+      ['demo', '--inverters', '4', '--readings', '6', '--speed-up', 'max', '--partitions', '1', '--json'],
+      {
+        GOODWE_KAFKA_BOOTSTRAP_SERVERS: saslSsl,
+        GOODWE_KAFKA_ACCOUNT: user.name,
+        GOODWE_KAFKA_PASSWORD: user.password,
+        GOODWE_KAFKA_DISTRIBUTOR_CODE: 'ACME01',
+        GOODWE_KAFKA_CA_FILE: caFile,
+      },
+      120_000,
+    );
+    expect(run.stderr).not.toMatch(/disagree/);
+    expect(run.code).toBe(0);
+    const [summary] = run.json<{ ok: boolean; broker: string; topic: string }>();
+    expect(summary).toMatchObject({ ok: true, broker: `${saslSsl} (sasl_ssl)` });
+    expect(summary!.topic).toMatch(/^goodwe-demo-/);
+  });
+
   it('doctor refuses a connection URL set as GOODWE_KAFKA_BOOTSTRAP_SERVERS and never prints its password', async () => {
     const run = await runCliProcess(['doctor'], {
       GOODWE_KAFKA_BOOTSTRAP_SERVERS: `kafka+sasl-ssl://alice:${PASSWORD}@kafka1.example.com:9093/ACME01`,

@@ -84,10 +84,12 @@ async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
   let connection: KafkaConnection;
   let broker: string;
   if (hasConnection(values, io.env)) {
+    // The demo reads and writes a topic of its own: the topic or distributor code of the
+    // environment getting-started sets up (GOODWE_KAFKA_DISTRIBUTOR_CODE) would disagree with it.
     const given = connectionFromFlags(
       'demo',
-      { ...values, topic: undefined },
-      { ...io.env, GOODWE_KAFKA_TOPIC: topic },
+      { ...values, topic: undefined, 'distributor-code': undefined },
+      { ...io.env, GOODWE_KAFKA_TOPIC: topic, GOODWE_KAFKA_DISTRIBUTOR_CODE: undefined },
       io.stderr,
     );
     connection = deriveConnection(given, { topic });
