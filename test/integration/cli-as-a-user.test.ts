@@ -117,6 +117,22 @@ describe('goodwe-kafka as a user runs it', () => {
     expect(summary!.topic).toMatch(/^goodwe-demo-/);
   });
 
+  it('simulate without --start publishes a window that ends now (it was a fixed date months ago, deleted by retention)', async () => {
+    const own = await createTopic('cli-start', 1);
+    try {
+      const at = `kafka://${broker().plaintext}/${own.topic}`;
+      const before = Date.now();
+      const run = await runCliProcess(['simulate', '--url', at, '--inverters', '2', '--interval', '10m', '--json']);
+      expect(run.code).toBe(0);
+      const report = run.json<{ firstReadingMs: number; lastReadingMs: number; delivered: number }>()[0]!;
+      expect(report.delivered).toBeGreaterThan(0);
+      expect(report.lastReadingMs).toBeLessThanOrEqual(Date.now());
+      expect(report.firstReadingMs).toBeGreaterThanOrEqual(before - 86_400_000 - 1000);
+    } finally {
+      await own.remove();
+    }
+  });
+
   it('doctor refuses a connection URL set as GOODWE_KAFKA_BOOTSTRAP_SERVERS and never prints its password', async () => {
     const run = await runCliProcess(['doctor'], {
       GOODWE_KAFKA_BOOTSTRAP_SERVERS: `kafka+sasl-ssl://alice:${PASSWORD}@kafka1.example.com:9093/ACME01`,
