@@ -133,6 +133,67 @@ describe('goodwe-kafka as a user runs it', () => {
     }
   });
 
+  describe('tail before the first reading (it printed nothing at all)', () => {
+    // Publishes one reading once `ready` sees tail's output, so that tail has shown it before any reading.
+    function publishWhen(at: string, ready: (stdout: string, stderr: string) => boolean) {
+      let published: Promise<unknown> | undefined;
+      return {
+        watch: (stdout: string, stderr: string): void => {
+          if (published === undefined && ready(stdout, stderr)) {
+            published = runCliProcess(['simulate', '--url', at, '--inverters', '1', '--readings', '1']);
+          }
+        },
+        done: () => published,
+      };
+    }
+
+    it('shows the header and says it is waiting on a terminal', async () => {
+      const own = await createTopic('cli-tail-tty', 1);
+      try {
+        const at = `kafka://${broker().plaintext}/${own.topic}`;
+        const publisher = publishWhen(at, (out) => /waiting for readings/.test(out) && /^time\s+serial/m.test(out));
+        const run = await runCliOnTerminal(
+          ['tail', '--url', at, '--from-beginning', '--limit', '1'],
+          {},
+          60_000,
+          publisher.watch,
+        );
+        await publisher.done();
+        expect(run.code).toBe(0);
+        const lines = run.stdout.split('\r\n');
+        expect(lines[0]).toBe(
+          `goodwe-kafka: following ${own.topic} (from the oldest retained record); waiting for readings, Ctrl-C to stop`,
+        );
+        expect(lines[1]).toMatch(/^time\s+serial\s+acPower W/);
+        expect(lines[2]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+\S+/);
+      } finally {
+        await own.remove();
+      }
+    });
+
+    it('with --json keeps stdout NDJSON and says it is waiting on stderr', async () => {
+      const own = await createTopic('cli-tail-json', 1);
+      try {
+        const at = `kafka://${broker().plaintext}/${own.topic}`;
+        const publisher = publishWhen(at, (_out, err) => /waiting for readings/.test(err));
+        const run = await runCliProcess(
+          ['tail', '--url', at, '--from-beginning', '--limit', '1', '--json'],
+          {},
+          60_000,
+          publisher.watch,
+        );
+        await publisher.done();
+        expect(run.code).toBe(0);
+        expect(run.json<{ serialNumber: string }>()).toHaveLength(1);
+        expect(run.stderr).toMatch(
+          /^goodwe-kafka: following \S+ \(from the oldest retained record\); waiting for readings/,
+        );
+      } finally {
+        await own.remove();
+      }
+    });
+  });
+
   it('doctor refuses a connection URL set as GOODWE_KAFKA_BOOTSTRAP_SERVERS and never prints its password', async () => {
     const run = await runCliProcess(['doctor'], {
       GOODWE_KAFKA_BOOTSTRAP_SERVERS: `kafka+sasl-ssl://alice:${PASSWORD}@kafka1.example.com:9093/ACME01`,

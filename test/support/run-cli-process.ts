@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Called with everything printed so far, each time the process prints. */
+export type OutputWatcher = (stdout: string, stderr: string) => void;
+
 /** What a CLI run printed and how it exited. */
 export interface CliRun {
   code: number | null;
@@ -21,23 +24,37 @@ export function runCliOnTerminal(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 60_000,
+  onOutput?: OutputWatcher,
 ): Promise<CliRun> {
   const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
   const command = [process.execPath, '--import', 'tsx', 'src/cli/main.ts', ...args].map(quote).join(' ');
-  return runProcess('script', ['-qefc', command, '/dev/null'], env, timeoutMs, `goodwe-kafka ${args.join(' ')}`);
+  return runProcess(
+    'script',
+    ['-qefc', command, '/dev/null'],
+    env,
+    timeoutMs,
+    `goodwe-kafka ${args.join(' ')}`,
+    onOutput,
+  );
 }
 
 /**
  * Runs `goodwe-kafka` as a user would: a separate Node process on src/cli/main.ts (through tsx),
  * with only the environment given (no GOODWE_KAFKA_* leaking in from the test run).
  */
-export function runCliProcess(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+  onOutput?: OutputWatcher,
+): Promise<CliRun> {
   return runProcess(
     process.execPath,
     ['--import', 'tsx', 'src/cli/main.ts', ...args],
     env,
     timeoutMs,
     `goodwe-kafka ${args.join(' ')}`,
+    onOutput,
   );
 }
 
@@ -47,6 +64,7 @@ function runProcess(
   env: Record<string, string>,
   timeoutMs: number,
   what: string,
+  onOutput: OutputWatcher = () => undefined,
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, {
@@ -56,8 +74,14 @@ function runProcess(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onOutput(stdout, stderr);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      onOutput(stdout, stderr);
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${what} did not finish within ${timeoutMs} ms; stderr: ${stderr}`));
