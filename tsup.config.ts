@@ -12,6 +12,8 @@ export default defineConfig([
     // src/kafka/native.ts loads the native client with createRequire(import.meta.url): the shim
     // gives the CommonJS build a real import.meta.url.
     shims: true,
+    // Without it esbuild renames a class that refers to itself (`_TelemetryDecodeError`).
+    keepNames: true,
     // The native client must be loaded from the user's node_modules, never bundled.
     external: ['@confluentinc/kafka-javascript', 'pg'],
   },
@@ -20,6 +22,7 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
+    keepNames: true,
     banner: { js: '#!/usr/bin/env node' },
     // `pg` is an optional peer that only `ingest` loads, when it runs.
     external: ['@confluentinc/kafka-javascript', 'pg'],

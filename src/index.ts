@@ -93,8 +93,8 @@ export { UnknownTopicError } from './errors/unknown-topic-error.js';
 export { UnsupportedFeatureError } from './errors/unsupported-feature-error.js';
 
 // Logging and time
-export { silentLogger } from './host/logger.js';
-export type { Logger, LogFields } from './host/logger.js';
+export { consoleLogger, logLevels, silentLogger } from './host/logger.js';
+export type { ConsoleLoggerOptions, Logger, LogFields, LogLevel, MessageFirstLogger } from './host/logger.js';
 export type { Clock } from './host/clock.js';
 export { observeWithOpenTelemetry } from './metrics/observe-with-open-telemetry.js';
 export type {

@@ -10,13 +10,14 @@ export interface BootstrapParseOptions {
 const hostname = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62}))*\.?$/;
 const ipv6 = /^[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?$/;
 const example = 'host:port, e.g. broker1.example.com:9093 or [2001:db8::1]:9093';
+const urlHint =
+  'this looks like a connection URL: pass it to connectionFromUrl() (on the command line: --url or GOODWE_KAFKA_URL), or give host:port only';
 
 /**
  * Checks one `host:port` entry and returns it normalised, or a reason it is invalid. IPv6
  * addresses must be in brackets (`[::1]:9093`), as librdkafka expects.
  */
 function checkEntry(entry: string): string | { reason: string } {
-  if (entry.includes('://')) return { reason: 'has a scheme (://); give host:port only' };
   const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(entry);
   let host: string;
   let port: string | undefined;
@@ -46,6 +47,10 @@ function checkEntry(entry: string): string | { reason: string } {
  */
 export function parseBootstrapServers(value: string | readonly string[], options: BootstrapParseOptions): string[] {
   const entries = (typeof value === 'string' ? value.split(',') : [...value]).map((entry) => entry.trim());
+  // Checked on the whole value and never quoted: split at commas, a URL whose password holds a
+  // comma would show part of that password in the entry after the scheme.
+  if (entries.some((entry) => entry.includes('://') || entry.includes('@')))
+    throw new Error(`is not host:port: ${urlHint}`);
   if (entries.length === 0 || entries.every((entry) => entry === '')) {
     throw new Error(`is empty; expected one or more ${example}, separated by commas`);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../internal/logger.js';
-import { silentLogger } from '../internal/logger.js';
+import { isLogger, silentLogger, toLogger } from '../internal/logger.js';
 import { parseBootstrapServers } from './bootstrap-servers.js';
 import { saslMechanisms, type SaslMechanism } from './sasl-mechanism.js';
 
@@ -44,11 +44,6 @@ export const tlsOptionsSchema = z.strictObject({
 
 /** The `tls` option in object form. */
 export type TlsOptions = z.input<typeof tlsOptionsSchema>;
-
-const isLogger = (value: unknown): value is Logger =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['debug', 'info', 'warn', 'error'].every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
 
 /** The one source of truth for connection options: validation, defaults and both types. */
 export const connectionOptionsSchema = z.strictObject({
@@ -113,11 +108,15 @@ export const connectionOptionsSchema = z.strictObject({
     .max(300_000, 'must be at most 300000 ms')
     .default(15_000),
   /**
-   * Where warnings (verification turned off) and forwarded librdkafka log lines go.
+   * Where warnings (verification turned off) and forwarded librdkafka log lines go: a pino-shaped
+   * logger, `console` (written through `consoleLogger()`, level `info`), or `consoleLogger({ level })`.
    * Secrets are redacted before anything reaches it.
    * @default silentLogger
    */
-  logger: z.custom<Logger>(isLogger, 'must have debug, info, warn and error methods').default(silentLogger),
+  logger: z
+    .custom<Logger>(isLogger, 'must have debug, info, warn and error methods')
+    .transform(toLogger)
+    .default(silentLogger),
 });
 
 /** Options of `goodweConnection`, as callers write them. */

@@ -1,5 +1,6 @@
 import { ErrorCode } from '../errors/error-codes.js';
 import { isGoodweKafkaError } from '../errors/goodwe-kafka-error.js';
+import { redactUrlCredentials } from '../internal/redact-secrets.js';
 import { UsageError } from './usage-error.js';
 
 /** The CLI's exit codes; scripts may rely on them. */
@@ -43,10 +44,10 @@ export function exitCodeOf(error: unknown): ExitCode {
 /**
  * The one line printed for an error that ended a command: its message (first line only, never a
  * stack), its code when it has one, and where to look for help. Library messages never hold a
- * secret; anything else is printed by message only.
+ * secret; anything else is printed by message only, with the user-info of any URL in it redacted.
  */
 export function errorLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redactUrlCredentials(error instanceof Error ? error.message : String(error));
   const first = message.split('\n')[0]?.trim() || 'unknown error';
   const code = isGoodweKafkaError(error) ? ` [${error.code}]` : '';
   const hint =

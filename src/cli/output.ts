@@ -48,12 +48,16 @@ export class StreamingTable<R> {
       .trimEnd();
   }
 
+  /** Prints the header line, once: before the first row, or earlier to show the table has begun. */
+  header(): void {
+    if (this.#headerShown) return;
+    this.#headerShown = true;
+    this.#out.write(`${this.#line(this.#columns.map((c) => c.header))}\n`);
+  }
+
   /** Prints a row (and the header before the first). */
   row(row: R): void {
-    if (!this.#headerShown) {
-      this.#headerShown = true;
-      this.#out.write(`${this.#line(this.#columns.map((c) => c.header))}\n`);
-    }
+    this.header();
     this.#out.write(`${this.#line(this.#columns.map((c) => c.cell(row)))}\n`);
   }
 }

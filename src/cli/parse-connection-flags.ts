@@ -99,7 +99,11 @@ export function connectionFromFlags(
   }
   const envUrl = env['GOODWE_KAFKA_URL'];
   if (given.length === 0 && envUrl) return connectionFromUrl(envUrl);
-  if (given.length === 0 && env[v.bootstrapServers] && env[v.account]) return connectionFromEnv(env);
+  // A password without an account is a GoodWe connection missing its account, not a broker
+  // without SASL: connectionFromEnv names the missing variable instead of connecting.
+  if (given.length === 0 && env[v.bootstrapServers] && (env[v.account] || env[v.password])) {
+    return connectionFromEnv(env);
+  }
   const pick = (name: string, variable: string): string | undefined => {
     const value = flag(name) ?? env[variable];
     return value === undefined || value.trim() === '' ? undefined : value;
@@ -131,7 +135,8 @@ export function connectionFromFlags(
     allowInsecure: insecure,
   };
   if (account !== undefined) options.account = account;
-  if (account !== undefined && password !== undefined && password !== '') options.password = password;
+  // Given without an account, buildConnection refuses it, naming --account.
+  if (password !== undefined && password !== '') options.password = password;
   if (account !== undefined && options.password === undefined) {
     throw new UsageError(`--account ${account} needs a password: set ${v.password}`, command);
   }

@@ -3,13 +3,20 @@ import { UsageError } from './usage-error.js';
 const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /**
- * A duration such as `300ms`, `30s`, `5m`, `1.5h` or `2d`; a bare number is milliseconds.
- * Returns milliseconds.
+ * A duration such as `300ms`, `30s`, `5m`, `1.5h` or `2d`. Returns milliseconds. The unit is
+ * required: `--interval 5` meant five minutes to its writer and 5 ms to the parser.
  */
 export function parseDuration(flag: string, text: string, command: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
+  const trimmed = text.trim();
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) {
+    throw new UsageError(
+      `--${flag} "${text}" has no unit; write ${trimmed}ms, ${trimmed}s, ${trimmed}m, ${trimmed}h or ${trimmed}d`,
+      command,
+    );
+  }
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(trimmed);
   if (!match) throw new UsageError(`--${flag} "${text}" is not a duration (e.g. 300ms, 30s, 5m, 2h, 1d)`, command);
-  return Math.round(Number(match[1]) * units[match[2] ?? 'ms']!);
+  return Math.round(Number(match[1]) * units[match[2]!]!);
 }
 
 /**

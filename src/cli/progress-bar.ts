@@ -53,8 +53,15 @@ export class ProgressBar {
     this.#draw(ProgressBar.render(this.#label, done, total, detail));
   }
 
+  // A terminal of unknown size reports 0 columns (`script`, `docker run -t`, some CI runners):
+  // draw for 80 then, rather than repeating a space -1 times.
+  #width(): number {
+    const columns = this.#out.columns;
+    return (columns !== undefined && columns > 1 ? columns : 80) - 1;
+  }
+
   #draw(line: string): void {
-    const width = (this.#out.columns ?? 80) - 1;
+    const width = this.#width();
     this.#out.write(`\r${line.slice(0, width).padEnd(width)}`);
     this.#drawn = true;
   }
@@ -62,7 +69,7 @@ export class ProgressBar {
   /** Clears the bar, leaving the line free for what comes next. */
   done(): void {
     if (!this.enabled || !this.#drawn) return;
-    const width = (this.#out.columns ?? 80) - 1;
+    const width = this.#width();
     this.#out.write(`\r${' '.repeat(width)}\r`);
     this.#drawn = false;
   }

@@ -25,13 +25,30 @@ export function simulationHelp(defaults: Record<string, string>): string {
   --interval D                 time between two readings of an inverter, e.g. 5m${d('interval')}
   --readings N                 readings per inverter (night slots excluded), instead of --duration
   --duration D                 simulated time, e.g. 1d${d('duration')}
-  --start T                    start of the simulated window (default 2026-06-15T00:00:00Z)
+  --start T                    start of the simulated window (default ${defaults['start'] ?? '2026-06-15T00:00:00Z'})
   --seed S                     same seed, same messages${d('seed')}
   --loss P                     probability a reading is never published${d('loss')}
   --late P                     probability a reading is published late, out of order${d('late')}
   --duplicate P                probability a reading is published twice${d('duplicate')}
   --invalid P                  probability an undecodable message follows a reading${d('invalid')}
   --speed-up X                 simulated time per real time, e.g. 3600; max = no pacing${d('speed-up')}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The start of a simulated window that ends by `now`, for when `--start` is not given: a fixed
+ * date months ago would be deleted at once by a real cluster's retention. A `--duration` window
+ * (one day by default) ends exactly now. A `--readings` window skips the nights, whose length the
+ * readings do not tell, so it starts early enough for them: days are at least 12 hours of daylight
+ * long (so twice readings x interval), plus a day in case the window starts at night.
+ */
+export function startOfWindowEndingNow(simulation: SimulationOptions, now: number): number {
+  const intervalMs = simulation.intervalMs ?? 300_000;
+  if (simulation.readingsPerInverter !== undefined) {
+    return now - DAY_MS - 2 * simulation.readingsPerInverter * intervalMs;
+  }
+  return now - (simulation.durationMs ?? DAY_MS);
 }
 
 /** The simulation options and speed-up the flags ask for, over `defaults`. */

@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from '../internal/redact-secrets.js';
 import type { ErrorCode } from './error-codes.js';
 
 // A registered symbol survives when both the ESM and the CJS build of the library are loaded
@@ -19,6 +20,9 @@ export interface GoodweKafkaErrorOptions {
  * {@link isGoodweKafkaError} rather than `instanceof` to recognise one.
  */
 export class GoodweKafkaError extends Error {
+  // Each subclass names itself the same way: never `new.target.name`, which a bundler or a
+  // minifier renames (`_TelemetryDecodeError`).
+  override name: string = 'GoodweKafkaError';
   /** Stable code, one of {@link ErrorCode}. */
   readonly code: ErrorCode;
   /** Whether trying the same operation again may succeed. */
@@ -27,8 +31,9 @@ export class GoodweKafkaError extends Error {
   declare readonly [brand]: true;
 
   constructor(code: ErrorCode, message: string, options: GoodweKafkaErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    // A connection URL pasted into the wrong place must not carry its password into a message,
+    // and so into the stack, util.inspect or a log line.
+    super(redactUrlCredentials(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retriable = options.retriable ?? false;
     Object.defineProperty(this, brand, { value: true });

@@ -3,7 +3,7 @@ import { KafkaAdmin } from '../../src/kafka/kafka-admin.js';
 import { simulateFleet } from '../../src/simulator/simulate-fleet.js';
 import type { SimulationReport } from '../../src/simulator/simulation-report.js';
 import { broker, createTopic, plaintextConfig } from '../support/kafka.js';
-import { runCliProcess } from '../support/run-cli-process.js';
+import { runCliProcess, runScriptProcess } from '../support/run-cli-process.js';
 
 const fleet = ['--inverters', '6', '--interval', '5m', '--readings', '8', '--start', '2026-06-15T08:00:00Z'];
 const faults = ['--loss', '0.1', '--duplicate', '0.1', '--invalid', '0.1', '--seed', '7'];
@@ -201,11 +201,11 @@ describe('goodwe-kafka against a real broker', () => {
   it('npm run demo starts the harness broker and its summary matches what the simulator injected', async () => {
     // KAFKA_BOOTSTRAP_SERVERS makes the harness use the running test broker instead of starting one.
     const env = { KAFKA_BOOTSTRAP_SERVERS: broker().plaintext };
-    const run = await runCliProcess(
+    const run = await runScriptProcess(
+      'scripts/demo.ts',
       ['--inverters', '12', '--duration', '12h', '--speed-up', 'max', '--partitions', '2', '--json'],
       env,
       120_000,
-      'scripts/demo.ts',
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.code).toBe(0);

@@ -40,6 +40,7 @@ const defaults = {
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'simulate a faulty fleet on a broker, consume it and summarise',
+  flags,
   help: `Usage: goodwe-kafka demo [fleet flags] [--partitions N] [--keep-topic] [--json]
 
 Runs against the broker you give (--url or the GOODWE_KAFKA_* variables): creates a topic of its
@@ -85,10 +86,12 @@ async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
       'demo',
     );
   }
+  // The demo reads and writes a topic of its own: the topic or distributor code of the
+  // environment getting-started sets up (GOODWE_KAFKA_DISTRIBUTOR_CODE) would disagree with it.
   const given = connectionFromFlags(
     'demo',
-    { ...values, topic: undefined },
-    { ...io.env, GOODWE_KAFKA_TOPIC: topic },
+    { ...values, topic: undefined, 'distributor-code': undefined },
+    { ...io.env, GOODWE_KAFKA_TOPIC: topic, GOODWE_KAFKA_DISTRIBUTOR_CODE: undefined },
     io.stderr,
   );
   const connection = deriveConnection(given, { topic });

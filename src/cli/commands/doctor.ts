@@ -26,6 +26,7 @@ const DEFAULT_TIMEOUT_MS = 8000;
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'check connection, authentication, topic, retention and group lag; say how to fix',
+  flags,
   help: `Usage: goodwe-kafka doctor [--group ID] [--json]
 
 Runs a checklist and prints each check, its result and, when it fails, how to fix it:

@@ -35,6 +35,7 @@ export function gapsCommand(source: WindowSource = readTelemetryWindow): Command
   return {
     name: 'gaps',
     summary: 'scan a time window and report per-inverter gaps',
+    flags,
     help: `Usage: goodwe-kafka gaps --from TIME [--to TIME] [--interval D] [--tolerance F] [--json]
 
 Reads the window with a side reader (no group, no commits) and reports, per inverter, every jump

@@ -32,6 +32,7 @@ const flags = {
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'consume the topic into PostgreSQL (a zero-code service)',
+  flags,
   help: `Usage: goodwe-kafka ingest --to postgres://USER:PASSWORD@HOST:5432/DB [--group ID] [--listen HOST:PORT] [options]
 
 Reads the topic as a consumer group and writes every reading to a PostgreSQL table (one column

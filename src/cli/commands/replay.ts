@@ -28,6 +28,7 @@ export function replayCommand(source: WindowSource = readTelemetryWindow): Comma
   return {
     name: 'replay',
     summary: 'print every reading in a time window',
+    flags,
     help: `Usage: goodwe-kafka replay --from TIME [--to TIME] [--serial SN ...] [--json]
 
 Prints every reading whose record time lies in the window, read with a side reader: no consumer

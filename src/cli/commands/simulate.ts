@@ -11,7 +11,7 @@ import { parseCommandArgs, stringFlag } from '../parse-command-args.js';
 import { parseInteger } from '../parse-values.js';
 import { publishWithProgress } from '../publish-with-progress.js';
 import { formatSimulationReport } from '../report-lines.js';
-import { parseSimulationFlags, simulationFlags, simulationHelp } from '../simulation-flags.js';
+import { parseSimulationFlags, simulationFlags, simulationHelp, startOfWindowEndingNow } from '../simulation-flags.js';
 
 const flags = {
   ...connectionFlags,
@@ -25,13 +25,15 @@ const flags = {
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'publish a realistic simulated GoodWe fleet to a topic',
+  flags,
   help: `Usage: goodwe-kafka simulate --inverters N --interval D [options]
 
 Publishes GoodWe-like telemetry (day/night curve, energy counters, batteries, meters, GoodWe's
 naming families) keyed by serial number, record time = reading time, and prints what it injected.
-Deterministic: the same flags and --seed publish the same messages.
+Deterministic: the same flags, --start and --seed publish the same messages. Without --start the
+window ends now, so that a cluster's retention keeps what was published.
 
-${simulationHelp({ inverters: '10', interval: '5m', duration: '1d', seed: '1', loss: '0', late: '0', duplicate: '0', invalid: '0', 'speed-up': 'max' })}
+${simulationHelp({ inverters: '10', interval: '5m', duration: '1d', start: 'now minus --duration, a window ending now', seed: '1', loss: '0', late: '0', duplicate: '0', invalid: '0', 'speed-up': 'max' })}
   --create-topic               create the topic first if it does not exist
   --partitions N               partitions of a created topic (default 3)
   --json                       print the report as one JSON object
@@ -48,6 +50,7 @@ Examples:
 async function runSimulate(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs('simulate', args, flags);
   const { simulation, speedUp } = parseSimulationFlags('simulate', values, {});
+  simulation.start ??= startOfWindowEndingNow(simulation, Date.now());
   const partitionsText = stringFlag(values, 'partitions');
   const partitions =
     partitionsText === undefined ? 3 : parseInteger('partitions', partitionsText, 'simulate', 1, 10_000);

@@ -22,6 +22,7 @@ const flags = {
 export const tailCommand: Command = {
   name: 'tail',
   summary: 'follow the topic and print decoded telemetry',
+  flags,
   help: `Usage: goodwe-kafka tail [--group ID] [--from-beginning] [--serial SN ...] [--limit N] [--json]
 
 Follows the topic with the library's consumer and prints each reading as it arrives, until
@@ -54,14 +55,27 @@ async function runTail(args: readonly string[], io: CliIo): Promise<number> {
   const serialSet = serials ? new Set(serials) : undefined;
   const connection = connectionFromFlags('tail', values, io.env, io.stderr);
   const json = values['json'] === true;
+  const groupId = stringFlag(values, 'group') ?? `goodwe-kafka-tail-${randomUUID().slice(0, 8)}`;
+  const fromBeginning = values['from-beginning'] === true;
   const consumer = createTelemetryConsumer({
     connection,
-    groupId: stringFlag(values, 'group') ?? `goodwe-kafka-tail-${randomUUID().slice(0, 8)}`,
-    autoOffsetReset: values['from-beginning'] === true ? 'earliest' : 'latest',
+    groupId,
+    autoOffsetReset: fromBeginning ? 'earliest' : 'latest',
     onInvalid: 'yield',
     signal: io.signal,
   });
   const table = new StreamingTable(io.stdout, telemetryColumns);
+  // Readings may be minutes apart (or a night away): say at once that tail is up and waiting.
+  // On stderr, so that stdout stays data only (NDJSON with --json); on a terminal the table's
+  // header shows too.
+  const position =
+    stringFlag(values, 'group') !== undefined
+      ? `as group ${groupId}, from its committed position`
+      : fromBeginning
+        ? 'from the oldest retained record'
+        : 'new readings only';
+  io.stderr.write(`goodwe-kafka: following ${connection.topic} (${position}); waiting for readings, Ctrl-C to stop\n`);
+  if (!json && io.stdout.isTTY === true) table.header();
   let printed = 0;
   try {
     for await (const record of consumer) {

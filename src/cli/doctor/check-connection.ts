@@ -79,18 +79,28 @@ export async function checkConnection(connection: KafkaConnection, signal: Abort
       });
       return { checks, report: undefined, failure: error };
     }
-    checks.push({ check: 'connection', status: 'fail', summary: message, fix: await fixFor(code, connection, signal) });
+    const fix = await fixFor(code, message, connection, signal);
+    checks.push({ check: 'connection', status: 'fail', summary: message, fix });
     return { checks, report: undefined, failure: error };
   }
 }
 
-async function fixFor(code: string | undefined, connection: KafkaConnection, signal: AbortSignal): Promise<string> {
+async function fixFor(
+  code: string | undefined,
+  message: string,
+  connection: KafkaConnection,
+  signal: AbortSignal,
+): Promise<string> {
   if (code === ErrorCode.Authentication) {
     if (connection.account === undefined) return 'the broker wants SASL: give the account and password GoodWe issued';
     const accepted = await probeMechanisms(connection, signal);
     return accepted === undefined
       ? `no SASL mechanism accepts account ${connection.account} with this password: check ${v.account} and ${v.password} (mechanisms tried: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)`
       : `the broker accepts this account with ${accepted}, not ${connection.mechanism}: use --mechanism ${accepted} (${v.mechanism}=${accepted})`;
+  }
+  // librdkafka's own diagnosis of a TLS handshake answered in plaintext: the CA is not the problem.
+  if (code === ErrorCode.Tls && /PLAINTEXT broker listener/i.test(message)) {
+    return `${connection.bootstrapServers.join(',')} is a plaintext listener, not a TLS one: use the TLS port GoodWe issued (usually 9093), or --plaintext (${v.tls}=false) for a local broker without TLS`;
   }
   if (code === ErrorCode.Tls) {
     const ca = connection.tls === false ? undefined : connection.tls.ca;

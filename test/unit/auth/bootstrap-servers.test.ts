@@ -26,7 +26,7 @@ describe('bootstrap servers', () => {
     ['a bare IPv6 address', '::1:9093', /put it in brackets/],
     ['bad brackets', '[nothex]:9093', /invalid IPv6/],
     ['a space inside a host', 'ka fka:9093', /invalid host name/],
-    ['a scheme', 'kafka://host:9093', /has a scheme/],
+    ['a scheme', 'kafka://host:9093', /looks like a connection URL/],
     ['an empty array', [], /is empty/],
   ])('rejects %s, saying what is valid', (_name, input, message) => {
     expect(() => parseBootstrapServers(input, { echo: true })).toThrow(message);

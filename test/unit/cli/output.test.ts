@@ -32,6 +32,15 @@ describe('table and NDJSON output', () => {
     expect(out.text.split('\n').filter((l) => l.startsWith('serial'))).toHaveLength(1);
   });
 
+  it('prints a streaming table header before any row when asked, and only once', () => {
+    const out = new BufferWriter();
+    const table = new StreamingTable(out, columns);
+    table.header();
+    expect(out.text).toBe('serial  W\n');
+    table.row({ sn: 'A1', w: 5 });
+    expect(out.text.split('\n').filter((l) => l.startsWith('serial'))).toHaveLength(1);
+  });
+
   it('writes one JSON object per line with ISO dates and string bigints', () => {
     const line = ndjsonLine({ time: new Date(0), offset: 5n, nested: { at: new Date(1000) } });
     expect(line.endsWith('\n')).toBe(true);

@@ -81,6 +81,21 @@ describe('connection flags', () => {
     expect(() => connectionFromFlags('doctor', badMechanism, {}, new BufferWriter())).toThrow(/--mechanism "MD5"/);
   });
 
+  it('stops at a password without an account, naming GOODWE_KAFKA_ACCOUNT (it connected without SASL)', () => {
+    const env = {
+      GOODWE_KAFKA_BOOTSTRAP_SERVERS: 'k:9093',
+      GOODWE_KAFKA_PASSWORD: 'pw-123',
+      GOODWE_KAFKA_TOPIC: 'ACME01',
+    };
+    expect(() => connectionFromFlags('doctor', parse([]), env, new BufferWriter())).toThrow(
+      /^Missing GOODWE_KAFKA_ACCOUNT: set it to the account GoodWe issued$/,
+    );
+    const flags = parse(['--bootstrap-servers', 'k:9093', '--topic', 'ACME01']);
+    expect(() => connectionFromFlags('doctor', flags, env, new BufferWriter())).toThrow(
+      /--account \(GOODWE_KAFKA_ACCOUNT\) is missing; a password was given without the account/,
+    );
+  });
+
   it('refuses an unknown flag as a usage error', () => {
     expect(() => parse(['--bootstrap', 'x'])).toThrow(UsageError);
   });

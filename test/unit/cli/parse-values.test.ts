@@ -15,13 +15,22 @@ describe('CLI value parsing', () => {
     ['5m', 300_000],
     ['1.5h', 5_400_000],
     ['2d', 172_800_000],
-    ['250', 250],
   ])('reads the duration %s as %i ms', (text, ms) => expect(parseDuration('interval', text, 'simulate')).toBe(ms));
 
   it('refuses a duration without a number, naming the flag', () => {
     expect(() => parseDuration('interval', 'five minutes', 'simulate')).toThrow(UsageError);
     expect(() => parseDuration('interval', 'five minutes', 'simulate')).toThrow(/--interval "five minutes"/);
   });
+
+  it.each(['5', '250', '1.5'])(
+    'refuses the bare number %s: a duration needs a unit (gaps --interval 5 was read as 5 ms)',
+    (text) => {
+      expect(() => parseDuration('interval', text, 'gaps')).toThrow(UsageError);
+      expect(() => parseDuration('interval', text, 'gaps')).toThrow(
+        `--interval "${text}" has no unit; write ${text}ms, ${text}s, ${text}m`,
+      );
+    },
+  );
 
   it('reads times as ISO-8601, epoch ms, now and durations ago', () => {
     const now = Date.parse('2026-06-15T12:00:00Z');

@@ -32,4 +32,16 @@ describe('progress bar', () => {
     expect(ProgressBar.render('gaps', 1, 4)).toBe(`gaps [${'#'.repeat(6)}${'-'.repeat(18)}]  25% 1/4`);
     expect(ProgressBar.render('simulate', 42, undefined, '08:00')).toBe('simulate 42  08:00');
   });
+
+  it.each([0, 1])(
+    'draws and clears on a terminal that reports %i columns (it threw "Invalid count value: -1")',
+    (columns) => {
+      const out = new BufferWriter(true, columns);
+      const bar = new ProgressBar(out, { label: 'simulate' });
+      bar.update(15, undefined, '2026-06-15T06:40:32.000Z');
+      expect(() => bar.done()).not.toThrow();
+      expect(out.text).toContain('simulate 15  2026-06-15T06:40:32.000Z');
+      expect(out.text.endsWith(`\r${' '.repeat(79)}\r`)).toBe(true);
+    },
+  );
 });
