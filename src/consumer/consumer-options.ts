@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Logger } from '../internal/logger.js';
+import { isLogger, toLogger, type Logger } from '../internal/logger.js';
 import { parseOptions, unknownOptionError, type Assert, type Equal } from '../internal/strict-options.js';
 import { DEFAULT_MAX_TELEMETRY_BYTES } from '../telemetry/decode-telemetry-options.js';
 import { KafkaConnection } from '../auth/kafka-connection.js';
@@ -135,8 +135,9 @@ export interface ConsumerOptionsInput {
    */
   signal?: AbortSignal | undefined;
   /**
-   * Where the consumer logs (pino-compatible).
-   * @default silent
+   * Where the consumer logs: a pino-compatible logger, `consoleLogger({ level })`, or `console`
+   * itself. Given once on the connection, it need not be given again here.
+   * @default the connection's logger
    */
   logger?: Logger | undefined;
   /**
@@ -213,7 +214,7 @@ const shape = {
   closeTimeoutMs: positiveMs.default(10_000),
   autoOffsetReset: z.enum(['earliest', 'latest']).default('earliest'),
   signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal).optional(),
-  logger: z.custom<Logger>((v) => typeof v === 'object' && v !== null && 'warn' in v).optional(),
+  logger: z.custom<Logger>(isLogger).optional(),
   onAssign: z.custom<(event: PartitionsEvent) => void>((v) => typeof v === 'function').optional(),
   onRevoke: z.custom<(event: PartitionsEvent) => void>((v) => typeof v === 'function').optional(),
   onDataLoss: z.custom<(error: Error) => void>((v) => typeof v === 'function').optional(),
@@ -240,7 +241,11 @@ const schema = z
     message: "onInvalid: 'dead-letter' needs deadLetterTopic",
     path: ['deadLetterTopic'],
   })
-  .transform((o) => ({ ...o, connectTimeoutMs: o.connectTimeoutMs ?? o.connection.connectTimeoutMs }));
+  .transform((o) => ({
+    ...o,
+    connectTimeoutMs: o.connectTimeoutMs ?? o.connection.connectTimeoutMs,
+    logger: o.logger ? toLogger(o.logger) : o.connection.logger,
+  }));
 
 // An error here means the interface and the schema list different options, or type one differently.
 type _ConsumerOptionsMatchSchema = Assert<Equal<ConsumerOptionsInput, z.input<typeof schema>>>;

@@ -62,3 +62,19 @@ describe('consumer options', () => {
     );
   });
 });
+
+describe('the consumer logger', () => {
+  const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+  it("is the connection's logger when none is given, so it is given once", () => {
+    const connection = goodweConnection({ bootstrapServers: 'kafka:9093', topic: 'ACME01', tls: false, logger });
+    expect(parseConsumerOptions({ connection, groupId: 'g' }).logger).toBe(logger);
+  });
+
+  it('takes console itself, wrapped so that the message comes first and debug lines are dropped', () => {
+    const connection = goodweConnection({ bootstrapServers: 'kafka:9093', topic: 'ACME01', tls: false });
+    const parsed = parseConsumerOptions({ connection, groupId: 'g', logger: console });
+    expect(parsed.logger).not.toBe(console);
+    expect(typeof parsed.logger?.warn).toBe('function');
+  });
+});
