@@ -107,3 +107,4 @@ export type { MetricFamily, MetricLabels } from './metrics/metric-family.js';
 export { toPrometheusText, PROMETHEUS_CONTENT_TYPE } from './metrics/prometheus-text.js';
 export { consumerEventChannels } from './metrics/consumer-events.js';
 export type { CommitFailedEvent, DataLossEvent, PausedLongEvent, RebalanceEvent } from './metrics/consumer-events.js';
+export type { BrokerStatistics, ClientStatistics, PartitionClientStatistics } from './kafka/client-statistics.js';

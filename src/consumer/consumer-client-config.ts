@@ -21,6 +21,7 @@ export async function consumerClientConfig(options: ConsumerOptions): Promise<Cl
     // each time a partition's queue was full before fetching it again; at that default the loop
     // idles most of the time (about 15,000 records/s instead of 58,000 in the benchmark).
     'fetch.queue.backoff.ms': 10,
+    'statistics.interval.ms': options.statisticsIntervalMs,
     ...options.kafkaConfig,
   };
 }

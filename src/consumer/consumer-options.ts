@@ -125,6 +125,12 @@ export interface ConsumerOptionsInput {
    */
   closeTimeoutMs?: number | undefined;
   /**
+   * How often librdkafka reports its own statistics (broker round trips, prefetch queues, group
+   * state), surfaced in `stats().client`; 0 turns them off.
+   * @default 30000
+   */
+  statisticsIntervalMs?: number | undefined;
+  /**
    * Where a group without committed offsets starts reading.
    * @default 'earliest'
    */
@@ -212,6 +218,7 @@ const shape = {
   stallTimeoutMs: positiveMs.default(60_000),
   sessionTimeoutMs: positiveMs.default(45_000),
   closeTimeoutMs: positiveMs.default(10_000),
+  statisticsIntervalMs: z.number().int().min(0).default(30_000),
   autoOffsetReset: z.enum(['earliest', 'latest']).default('earliest'),
   signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal).optional(),
   logger: z.custom<Logger>(isLogger).optional(),

@@ -1,4 +1,5 @@
 import { emptyGapStats, type GapStats } from '../gaps/gap-recovery.js';
+import type { ClientStatistics } from '../kafka/client-statistics.js';
 import type { GroupConsumer } from '../kafka/group-consumer.js';
 import type { PartitionLedger } from './partition-ledger.js';
 
@@ -67,6 +68,8 @@ export interface ConsumerStats extends GapStats {
   partitions: PartitionStats[];
   /** When offsets were last committed. */
   lastCommitAt: Date | undefined;
+  /** librdkafka's own statistics, every `statisticsIntervalMs` (`undefined` until the first, or when off). */
+  client: ClientStatistics | undefined;
 }
 
 /** Lag and last commit of every assigned partition. */
@@ -90,6 +93,7 @@ export interface StatsSources {
   paused: boolean;
   queue: { records: number; refills: number; bytes: number };
   partitions: PartitionStats[];
+  client: ClientStatistics | undefined;
 }
 
 /** Puts the consumer's counters and its parts' figures together. */
@@ -122,5 +126,6 @@ export function consumerStats(
     bufferedBytes: sources.queue.bytes,
     lastCommitAt: sources.committer?.lastCommitAt,
     partitions: sources.partitions,
+    client: sources.client,
   };
 }

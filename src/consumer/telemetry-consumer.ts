@@ -244,6 +244,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
         paused: core?.pump.paused ?? false,
         queue: this.#parts.queue,
         partitions: partitionStats(this.#parts.ledger, this.#kafka),
+        client: this.#kafka?.statistics(),
       },
     );
   }

@@ -1,4 +1,5 @@
 import type { GoodweKafkaError } from '../errors/goodwe-kafka-error.js';
+import type { ClientStatistics } from './client-statistics.js';
 import type { KafkaMessage, Partition, PartitionOffset } from './kafka-message.js';
 
 export type { KafkaMessage, Partition, PartitionOffset } from './kafka-message.js';
@@ -71,6 +72,8 @@ export interface GroupConsumer {
   /** A metadata round trip: resolves when a broker answers. */
   probe(topic: string, timeoutMs: number): Promise<void>;
   isConnected(): boolean;
+  /** librdkafka's latest statistics, when `statistics.interval.ms` is on and they came. */
+  statistics(): ClientStatistics | undefined;
   /** Leaves the group and disconnects. Idempotent. */
   disconnect(): Promise<void>;
 }

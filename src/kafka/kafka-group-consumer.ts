@@ -2,6 +2,7 @@ import { AuthorizationError } from '../errors/authorization-error.js';
 import { UnknownTopicError } from '../errors/unknown-topic-error.js';
 import type { Logger } from '../internal/logger.js';
 import { classifyFault } from './classify-fault.js';
+import { parseClientStatistics, type ClientStatistics } from './client-statistics.js';
 import type { ClientConfig } from './client-config.js';
 import { forwardClientLogs, secretsOfConfig } from './client-logs.js';
 import { connectClient } from './connect-client.js';
@@ -58,6 +59,7 @@ export class KafkaGroupConsumer implements GroupConsumer {
   #disconnected: Promise<void> | undefined;
   #admin: NativeAdmin | undefined;
   #ready = false;
+  #statistics: ClientStatistics | undefined;
 
   constructor(config: ClientConfig, hooks: GroupConsumerHooks, logger?: Logger) {
     this.#hooks = hooks;
@@ -73,6 +75,9 @@ export class KafkaGroupConsumer implements GroupConsumer {
       reset === undefined ? {} : { 'auto.offset.reset': String(reset) as 'earliest' | 'latest' },
     ) as Consumer;
     this.#client.on('event.error', (error) => this.#report(error));
+    this.#client.on('event.stats', (data: { message?: unknown }) => {
+      if (typeof data?.message === 'string') this.#statistics = parseClientStatistics(data.message) ?? this.#statistics;
+    });
     this.#secrets = secretsOfConfig(config);
     if (logger) forwardClientLogs(this.#client, logger, this.#secrets);
     // Return a batch as soon as one message is there instead of waiting to fill it.
@@ -287,6 +292,10 @@ export class KafkaGroupConsumer implements GroupConsumer {
 
   isConnected(): boolean {
     return this.#client.isConnected();
+  }
+
+  statistics(): ClientStatistics | undefined {
+    return this.#statistics;
   }
 
   disconnect(): Promise<void> {

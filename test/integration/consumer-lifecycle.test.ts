@@ -87,4 +87,26 @@ describe('TelemetryConsumer lifecycle', () => {
     expect(losses[0]).toMatchObject({ code: 'GWK_DATA_LOSS', from: '10', to: '50' });
     expect(second.stats().dataLoss).toBe(1);
   });
+
+  it("surfaces librdkafka's own statistics in stats().client", async () => {
+    const topic = await topicWith(2, 50);
+    const consumer = createTelemetryConsumer({
+      connection: plaintextConnection(topic),
+      groupId: uniqueName('group'),
+      statisticsIntervalMs: 1000,
+    });
+    const iterator = consumer[Symbol.asyncIterator]();
+    try {
+      await iterator.next();
+      const deadline = Date.now() + 10_000;
+      while (consumer.stats().client === undefined && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      const client = consumer.stats().client;
+      expect(client?.brokers.some((b) => b.state === 'UP')).toBe(true);
+      expect(client?.partitions.map((p) => p.topic)).toContain(topic);
+      expect(client?.group?.state).toBe('up');
+    } finally {
+      await iterator.return?.();
+    }
+  });
 });

@@ -249,6 +249,10 @@ export class FakeGroupConsumer implements GroupConsumer {
     return this.#connected;
   }
 
+  statistics(): undefined {
+    return undefined;
+  }
+
   disconnect(): Promise<void> {
     if (this.#connected && this.assigned.size > 0) {
       this.revoke([...this.assigned].map((k) => ({ topic: k.split(':')[0]!, partition: Number(k.split(':')[1]) })));
