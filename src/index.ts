@@ -108,3 +108,4 @@ export { toPrometheusText, PROMETHEUS_CONTENT_TYPE } from './metrics/prometheus-
 export { consumerEventChannels } from './metrics/consumer-events.js';
 export type { CommitFailedEvent, DataLossEvent, PausedLongEvent, RebalanceEvent } from './metrics/consumer-events.js';
 export type { BrokerStatistics, ClientStatistics, PartitionClientStatistics } from './kafka/client-statistics.js';
+export type { Partition, PartitionOffset } from './kafka/kafka-message.js';

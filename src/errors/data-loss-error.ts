@@ -8,6 +8,7 @@ import { GoodweKafkaError } from './goodwe-kafka-error.js';
  * `onDataLoss` option and its log, never thrown. Read faster, or ask for a longer retention.
  */
 export class DataLossError extends GoodweKafkaError {
+  /** Always `DataLossError`, also in bundled or minified code. */
   override readonly name: string = 'DataLossError';
   constructor(
     /** The topic of the partition that lost records. */

@@ -8,6 +8,7 @@ import { GoodweKafkaError, type GoodweKafkaErrorOptions } from './goodwe-kafka-e
  * may succeed if tried again.
  */
 export class GapStateError extends GoodweKafkaError {
+  /** Always `GapStateError`, also in bundled or minified code. */
   override readonly name: string = 'GapStateError';
   constructor(message: string, options: GoodweKafkaErrorOptions = {}) {
     super(ErrorCode.GapState, message, { retriable: false, ...options });

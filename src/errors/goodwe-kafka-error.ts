@@ -22,6 +22,7 @@ export interface GoodweKafkaErrorOptions {
 export class GoodweKafkaError extends Error {
   // Each subclass names itself the same way: never `new.target.name`, which a bundler or a
   // minifier renames (`_TelemetryDecodeError`).
+  /** The class name (`GoodweKafkaError`, or the subclass's), also in bundled or minified code. */
   override name: string = 'GoodweKafkaError';
   /** Stable code, one of {@link ErrorCode}. */
   readonly code: ErrorCode;

@@ -12,6 +12,7 @@ import { GoodweKafkaError, type GoodweKafkaErrorOptions } from './goodwe-kafka-e
  * start again. Retrying in the same process does not help.
  */
 export class NativeClientError extends GoodweKafkaError {
+  /** Always `NativeClientError`, also in bundled or minified code. */
   override readonly name: string = 'NativeClientError';
   constructor(message: string, options: GoodweKafkaErrorOptions = {}) {
     super(ErrorCode.NativeClientMissing, message, { retriable: false, ...options });

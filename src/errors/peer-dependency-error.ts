@@ -9,6 +9,7 @@ import { GoodweKafkaError, type GoodweKafkaErrorOptions } from './goodwe-kafka-e
  * What to do: upgrade the package in the application (`npm install zod@^4`) and start again.
  */
 export class PeerDependencyError extends GoodweKafkaError {
+  /** Always `PeerDependencyError`, also in bundled or minified code. */
   override readonly name: string = 'PeerDependencyError';
   constructor(message: string, options: GoodweKafkaErrorOptions = {}) {
     super(ErrorCode.PeerDependency, message, { retriable: false, ...options });

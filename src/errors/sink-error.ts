@@ -25,6 +25,7 @@ export interface SinkErrorOptions extends GoodweKafkaErrorOptions {
  * `sqlState` holds the database's error code, `cause` its error (which never holds the password).
  */
 export class SinkError extends GoodweKafkaError {
+  /** Always `SinkError`, also in bundled or minified code. */
   override readonly name: string = 'SinkError';
   declare readonly code: SinkErrorCode;
   /** The database's SQLSTATE, when it gave one. */

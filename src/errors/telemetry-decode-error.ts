@@ -41,6 +41,7 @@ export interface TelemetryDecodeErrorOptions extends GoodweKafkaErrorOptions {
  * with {@link TelemetryDecodeError.withLocation}, which returns a new error whose message names it.
  */
 export class TelemetryDecodeError extends GoodweKafkaError {
+  /** Always `TelemetryDecodeError`, also in bundled or minified code. */
   override readonly name: string = 'TelemetryDecodeError';
   declare readonly code: TelemetryDecodeErrorCode;
   /** The failing field path, e.g. `[2].last_time` (element 2 of an array, wire key `last_time`); empty for the whole message. */

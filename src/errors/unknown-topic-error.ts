@@ -6,6 +6,7 @@ import { GoodweKafkaError, type GoodweKafkaErrorOptions } from './goodwe-kafka-e
  * GoodWe gave; GoodWe creates it when it approves the distributor code.
  */
 export class UnknownTopicError extends GoodweKafkaError {
+  /** Always `UnknownTopicError`, also in bundled or minified code. */
   override readonly name: string = 'UnknownTopicError';
   constructor(message: string, options: GoodweKafkaErrorOptions = {}) {
     super(ErrorCode.UnknownTopic, message, { retriable: false, ...options });
