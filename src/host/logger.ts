@@ -8,9 +8,13 @@ export type LogFields = Record<string, unknown>;
  * The library is silent unless a logger is given.
  */
 export interface Logger {
+  /** Details for troubleshooting. */
   debug(fields: LogFields, message: string): void;
+  /** Normal events: connected, partitions assigned. */
   info(fields: LogFields, message: string): void;
+  /** Something needs attention but work goes on: a skipped message, a retried commit. */
   warn(fields: LogFields, message: string): void;
+  /** A failure that ended an operation, or data that was lost. */
   error(fields: LogFields, message: string): void;
 }
 

@@ -16,11 +16,14 @@ export interface KafkaMessage {
 
 /** A topic partition. */
 export interface Partition {
+  /** The topic. */
   topic: string;
+  /** The partition number. */
   partition: number;
 }
 
 /** A topic partition and an offset (decimal string). */
 export interface PartitionOffset extends Partition {
+  /** The offset, as a decimal string. */
   offset: string;
 }

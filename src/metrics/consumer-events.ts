@@ -1,12 +1,12 @@
 import { channel } from 'node:diagnostics_channel';
-import type { Partition } from '../kafka/kafka-message.js';
+import type { Partition, PartitionOffset } from '../kafka/kafka-message.js';
 
 /** Published on {@link consumerEventChannels}.commitFailed when an offset commit fails (it is tried again). */
 export interface CommitFailedEvent {
   /** The consumer group. */
   groupId: string;
   /** The positions that were not committed. */
-  positions: readonly (Partition & { offset: string })[];
+  positions: readonly PartitionOffset[];
   /** Why, with a `GWK_` code. */
   error: Error;
 }

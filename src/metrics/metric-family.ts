@@ -5,8 +5,15 @@ export type MetricLabels = Readonly<Record<string, string>>;
 export interface MetricFamily {
   /** Snake-case name with the `goodwe_kafka_` prefix and a unit suffix (`_total`, `_bytes`, `_seconds`). */
   name: string;
+  /** One line saying what it counts. */
   help: string;
   /** `counter`: only grows while the process lives; `gauge`: goes up and down. */
   type: 'counter' | 'gauge';
-  samples: { labels: MetricLabels; value: number }[];
+  /** Its values, one per set of labels. */
+  samples: {
+    /** The labels of this value (`{ topic, partition }`, `{ outcome }`, ...). */
+    labels: MetricLabels;
+    /** The value. */
+    value: number;
+  }[];
 }
