@@ -8,6 +8,7 @@ import { runCli } from '../src/cli/run-cli.js';
 import type { BrokerInfo, RunningBroker } from '../test/harness/broker-info.js';
 import { projectRoot } from '../test/harness/project-root.js';
 import { startBroker } from '../test/harness/start-broker.js';
+import { postgresBinDir, startPostgres, type RunningPostgres } from '../test/support/postgres-server.js';
 
 const args = process.argv.slice(2);
 const controller = new AbortController();
@@ -37,15 +38,29 @@ if (!brokerGiven && !helpOnly) {
   env = { ...process.env, GOODWE_KAFKA_URL: url };
 }
 
+// A throwaway PostgreSQL too, when its binaries are installed: the demo then writes every reading
+// through the sink and checks the table's row count.
+let database: RunningPostgres | undefined;
+const databaseGiven = args.some((arg) => /^--to(=|$)/.test(arg));
+if (!databaseGiven && !helpOnly && postgresBinDir() !== undefined) {
+  try {
+    database = await startPostgres({ database: 'goodwe_demo' });
+    process.stderr.write(`PostgreSQL ${database.version} is up\n`);
+  } catch (error) {
+    process.stderr.write(`Starting PostgreSQL failed, the demo runs without it: ${String(error).split('\n')[0]}\n`);
+  }
+}
+
 let code: number;
 try {
-  code = await runCli(['demo', ...args], {
+  code = await runCli(['demo', ...args, ...(database ? ['--to', database.url] : [])], {
     stdout: process.stdout,
     stderr: process.stderr,
     env,
     signal: controller.signal,
   });
 } finally {
+  await database?.stop();
   await started?.stop();
 }
 process.exit(code);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresBinDir } from '../support/postgres-server.js';
 import { KafkaAdmin } from '../../src/kafka/kafka-admin.js';
 import { simulateFleet } from '../../src/simulator/simulate-fleet.js';
 import type { SimulationReport } from '../../src/simulator/simulation-report.js';
@@ -221,8 +222,11 @@ describe('goodwe-kafka against a real broker', () => {
         duplicatesDropped: number;
         gaps: { found: number; notInLog: number };
       };
+      database?: { table: string; rows: number };
     }>();
     const r = summary!.published.report;
+    // With PostgreSQL installed, npm run demo writes every reading to a table through the sink.
+    if (postgresBinDir() !== undefined) expect(summary!.database?.rows).toBe(r.readings - r.lost);
     expect(summary!.ok).toBe(true);
     expect(summary!.published.delivered).toBe(r.published);
     expect(summary!.consumed).toMatchObject({

@@ -5,6 +5,7 @@ import { KafkaAdmin } from '../../kafka/kafka-admin.js';
 import type { CliIo } from '../cli-io.js';
 import type { Command } from '../command.js';
 import { consumeDemoTopic } from '../demo/consume-demo-topic.js';
+import { openDemoDatabase } from '../demo/demo-database.js';
 import { formatDemoSummary, judgeDemo, type DemoSummary } from '../demo/demo-summary.js';
 import { ExitCode } from '../exit-codes.js';
 import { ndjsonLine } from '../output.js';
@@ -21,6 +22,7 @@ const flags = {
   ...simulationFlags,
   partitions: { type: 'string' },
   'keep-topic': { type: 'boolean' },
+  to: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -41,7 +43,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'simulate a faulty fleet on a broker, consume it and summarise',
   flags,
-  help: `Usage: goodwe-kafka demo [fleet flags] [--partitions N] [--keep-topic] [--json]
+  help: `Usage: goodwe-kafka demo [fleet flags] [--partitions N] [--keep-topic] [--to postgres://...] [--json]
 
 Runs against the broker you give (--url or the GOODWE_KAFKA_* variables): creates a topic of its
 own (--topic is the prefix of its name), publishes a simulated fleet with injected loss, late,
@@ -52,7 +54,9 @@ and Maven) and runs this command against it.
 
 ${simulationHelp({ inverters: '200', interval: '5m', duration: '1d', seed: '1', loss: '0.01', late: '0.005', duplicate: '0.005', invalid: '0.002', 'speed-up': '14400' })}
   --partitions N               partitions of the demo topic (default 3)
-  --keep-topic                 do not delete the topic at the end
+  --keep-topic                 do not delete the topic (and the demo table) at the end
+  --to URL                     also write the readings to PostgreSQL (a table goodwe_demo_<random>,
+                               needs the pg package) and check its row count
   --json                       print the summary as one JSON object
 
 ${connectionHelp}
@@ -109,6 +113,13 @@ async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
     });
     say(`published ${published.report.published} messages; consuming them with createTelemetryConsumer...`);
     const reading = new ProgressBar(io.stderr, { label: 'consuming' });
+    await using database = await openDemoDatabase(
+      stringFlag(values, 'to'),
+      `goodwe_demo_${suffix.replace(/-/g, '_')}`,
+      {
+        keep: values['keep-topic'] === true,
+      },
+    );
     const consumed = await consumeDemoTopic({
       connection,
       groupId: `goodwe-kafka-demo-${suffix}`,
@@ -116,9 +127,11 @@ async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
       expectedIntervalMs: simulation.intervalMs ?? defaults.intervalMs,
       signal: io.signal,
       onProgress: (n) => reading.update(n, published.report.published),
+      ...(database ? { write: (batch) => database.write(batch) } : {}),
     });
     reading.done();
-    const problems = judgeDemo(published, consumed);
+    const stored = database ? { table: database.table, rows: await database.rows() } : undefined;
+    const problems = judgeDemo(published, consumed, stored);
     const summary: DemoSummary = {
       type: 'demo',
       broker,
@@ -127,6 +140,7 @@ async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
       published,
       consumed,
       gaps: consumed.gaps,
+      database: stored,
       ok: problems.length === 0,
       problems,
     };

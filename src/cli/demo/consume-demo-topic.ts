@@ -1,5 +1,7 @@
 import type { KafkaConnection } from '../../auth/kafka-connection.js';
 import { createTelemetryConsumer } from '../../consumer/create-telemetry-consumer.js';
+import type { TelemetryRecord } from '../../records/telemetry-record.js';
+import type { InverterTelemetry } from '../../telemetry/inverter-telemetry-schema.js';
 import { demoGapSummary, gapsConcluded, type DemoGapSummary } from './demo-gap-tracker.js';
 
 /** What the demo's consumer saw. */
@@ -35,6 +37,8 @@ export async function consumeDemoTopic(options: {
   signal: AbortSignal;
   idleMs?: number;
   onProgress?: (messages: number) => void;
+  /** Writes each batch to a database before it is committed (the PostgreSQL sink). */
+  write?: (batch: readonly TelemetryRecord<InverterTelemetry>[]) => Promise<unknown>;
 }): Promise<DemoConsumption> {
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
@@ -61,19 +65,23 @@ export async function consumeDemoTopic(options: {
     if (done || Date.now() - lastChange > (options.idleMs ?? 20_000)) stop.abort();
   }, 200);
   try {
-    for await (const record of consumer) {
+    // In batches, as a service writing to a database would: a batch is committed after its write.
+    for await (const batch of consumer.batches({ maxRecords: 1000, maxWaitMs: 200 })) {
       started ||= Date.now();
       lastChange = Date.now();
-      records++;
-      // Records of one message are consecutive: a new offset on a partition is a new message.
-      if (record.source === 'live' && lastOffset.get(record.partition) !== record.offset) {
-        lastOffset.set(record.partition, record.offset);
-        liveMessages++;
-        options.onProgress?.(accounted());
-        // Throughput is measured to the last live message, not over the wait for refill scans.
-        if (caughtUp === 0 && accounted() >= options.expectedMessages) caughtUp = Date.now();
+      for (const record of batch) {
+        records++;
+        // Records of one message are consecutive: a new offset on a partition is a new message.
+        if (record.source === 'live' && lastOffset.get(record.partition) !== record.offset) {
+          lastOffset.set(record.partition, record.offset);
+          liveMessages++;
+          // Throughput is measured to the last live message, not over the wait for refill scans.
+          if (caughtUp === 0 && accounted() >= options.expectedMessages) caughtUp = Date.now();
+        }
+        seen.add(`${record.value.serialNumber}@${record.value.time?.getTime() ?? 'none'}`);
       }
-      seen.add(`${record.value.serialNumber}@${record.value.time?.getTime() ?? 'none'}`);
+      await options.write?.(batch);
+      options.onProgress?.(accounted());
     }
   } finally {
     clearInterval(watch);

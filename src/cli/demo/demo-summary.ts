@@ -12,15 +12,23 @@ export interface DemoSummary {
   published: PublishSimulationResult;
   consumed: DemoConsumption;
   gaps: DemoGapSummary;
+  /** With `--to`: the table the readings were written to, and its row count at the end. */
+  database?: { table: string; rows: number } | undefined;
   /** Every published reading was consumed, and only the injected ones are missing. */
   ok: boolean;
   problems: string[];
 }
 
 /** Compares what was consumed with what the simulator says it published and withheld. */
-export function judgeDemo(published: PublishSimulationResult, consumed: DemoConsumption): string[] {
+export function judgeDemo(
+  published: PublishSimulationResult,
+  consumed: DemoConsumption,
+  database?: { table: string; rows: number },
+): string[] {
   const r = published.report;
   const problems: string[] = [];
+  if (database && database.rows !== r.readings - r.lost)
+    problems.push(`${database.rows} rows in ${database.table}, ${r.readings - r.lost} readings published`);
   const expected = r.readings - r.lost;
   if (consumed.distinctReadings !== expected) {
     problems.push(
@@ -76,6 +84,14 @@ export function formatDemoSummary(s: DemoSummary): string {
       what: 'refilled',
       value: `${s.gaps.refilledRecords} readings recovered from the log by refill scans (late readings close gaps too)`,
     },
+    ...(s.database
+      ? [
+          {
+            what: 'database',
+            value: `${s.database.rows} rows in ${s.database.table} (${r.readings - r.lost} readings published), each batch committed to Kafka after PostgreSQL committed it`,
+          },
+        ]
+      : []),
   ];
   const columns: Column<Line>[] = [
     { header: 'demo', cell: (l) => l.what },
