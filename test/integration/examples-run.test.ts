@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { broker, createTopic } from '../support/kafka.js';
 import { every5Minutes, publishReadings, serials } from '../support/fleet.js';
+import { createSchema, postgresUrl, withClient } from '../support/postgres.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -16,10 +17,12 @@ function runExample(
   args: string[],
   topic: string,
   stopAfterMs?: number,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ code: number | null; out: string }> {
   const info = broker();
   const env = {
     ...process.env,
+    ...extraEnv,
     GOODWE_KAFKA_BOOTSTRAP_SERVERS: info.saslSsl ?? '',
     GOODWE_KAFKA_ACCOUNT: info.user.name,
     GOODWE_KAFKA_PASSWORD: info.user.password,
@@ -64,4 +67,31 @@ describe.skipIf(!broker().saslSsl || !broker().caFile)('the examples, run agains
     expect(out).toContain(`SN-000 ${new Date(day + 6 * 3600_000).toISOString()}`);
     expect(out.split('\n').filter((line) => line.startsWith('SN-')).length).toBe(6);
   }, 60_000);
+
+  it.skipIf(!postgresUrl())(
+    'batches-to-postgres.ts writes every reading once, and a restart writes no row twice',
+    async () => {
+      const { topic, remove } = await createTopic('example', 2);
+      cleanups.push(remove);
+      const { schema, drop } = await createSchema('example');
+      cleanups.push(drop);
+      await publishReadings(topic, serials(3), every5Minutes(day + 6 * 3600_000, day + 7 * 3600_000));
+      const url = new URL(postgresUrl());
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const env = { DATABASE_URL: url.toString() };
+      const first = await runExample('examples/batches-to-postgres.ts', [], topic, 8000, env);
+      expect(first.code).toBe(0);
+      expect(first.out).toContain('stopped after writing 39 rows');
+      const rows = (): Promise<number> =>
+        withClient(async (c) =>
+          Number((await c.query(`SELECT count(*) AS n FROM ${schema}.inverter_telemetry`)).rows[0].n),
+        );
+      expect(await rows()).toBe(39);
+      // Started again, the group goes on after its commit: nothing is read or written again.
+      const second = await runExample('examples/batches-to-postgres.ts', [], topic, 6000, env);
+      expect(second.out).toContain('stopped after writing 0 rows');
+      expect(await rows()).toBe(39);
+    },
+    60_000,
+  );
 });
