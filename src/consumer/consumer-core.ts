@@ -50,6 +50,8 @@ export interface CoreContext<T> {
   isStopped: () => boolean;
   /** Throws the error that failed the consumer, if any. */
   checkFailed: () => void;
+  /** Fails the consumer with this error. */
+  fail: (error: Error) => void;
 }
 
 /**
@@ -129,7 +131,8 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     onRevoke: options.onRevoke,
   });
   kafka.subscribe(topics);
-  const fetchLoop = pump.run();
+  // A throw from the client (pause/resume on a closed client) ends the consumer, never unhandled.
+  const fetchLoop = pump.run().catch((error: unknown) => context.fail(error as Error));
   // Told once per pause: fetching stopped because the body is behind, for longer than stallTimeoutMs.
   let reportedPause: number | undefined;
   const pausedTooLong = (): void => {

@@ -124,6 +124,8 @@ export class FetchPump<T> {
   }
 
   async #fetch(max: number, waitMs: number): Promise<void> {
+    // A seek may have closed the gate while this loop waited for the body: no fetch then.
+    if (this.#gate) return;
     const fetching = this.#kafka.fetch(max, waitMs);
     this.#fetching = fetching;
     const messages = await fetching;
@@ -141,6 +143,10 @@ export class FetchPump<T> {
     if (!entry) return 0;
     const expected = entry.nextExpected;
     if (expected !== undefined && message.offset > expected) this.#context.onSkip(entry, expected, message.offset);
+    // Backwards: the client started the partition over from elsewhere (assigned again from the
+    // commit within one fetch, or reset): what was taken before is from another position, so a
+    // new epoch starts here and the earlier messages are dropped as stale, never counted finished.
+    if (expected !== undefined && message.offset < expected) this.#ledger.reposition(entry, String(message.offset));
     entry.nextExpected = message.offset + 1;
     const buffered = toItems(message, this.#context.decode);
     this.#queue.pushLive(buffered, entry.epoch);

@@ -38,7 +38,13 @@ export class InvalidHandler {
     if (onInvalid === 'dead-letter') {
       this.#deadLetters ??= new DeadLetterSink(this.options, this.log);
       // Moving on only once the dead-letter topic has the message: nothing is lost if this fails.
-      await this.#deadLetters.send(record);
+      try {
+        await this.#deadLetters.send(record);
+      } catch (error) {
+        // The message stays uncommitted; the consumer fails with the reason, so health() says so.
+        this.fail(error as Error);
+        throw error;
+      }
       this.counts.deadLettered++;
       this.log.warn(where, `Invalid message written to ${deadLetterTopic}: ${record.error.message}`);
     } else {

@@ -3,6 +3,7 @@ import type { GroupConsumer } from '../kafka/group-consumer.js';
 import type { Partition } from '../kafka/kafka-message.js';
 import { KafkaReader } from '../kafka/kafka-reader.js';
 import type { SeekResult } from './seek-result.js';
+import { KafkaClientError } from '../errors/kafka-client-error.js';
 
 /** The time of the record at `offset`, read with a side reader. */
 async function recordTime(
@@ -34,6 +35,10 @@ export async function resolveSeek(
   const results: SeekResult[] = [];
   for (const p of partitions) {
     const { low, high } = await kafka.watermarks(p, timeoutMs);
+    if (!found.has(p.partition))
+      throw new KafkaClientError(
+        `Looking up offsets of ${p.topic}[${p.partition}] failed: the broker gave no answer for it.`,
+      );
     const offset = found.get(p.partition);
     if (offset === undefined) {
       results.push({ ...p, offset: high, atEnd: true, beforeRetention: false });

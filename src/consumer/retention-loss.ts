@@ -44,9 +44,10 @@ export class RetentionLoss {
    * earliest retained offset is past `expected` were records deleted unread.
    */
   skipped(entry: PartitionEntry, expected: number, actual: number): void {
-    if (this.#checking.has(entry.key)) return;
-    this.#checking.add(entry.key);
     const epoch = entry.epoch;
+    const checking = `${entry.key}\u0000${epoch}`;
+    if (this.#checking.has(checking)) return;
+    this.#checking.add(checking);
     this.kafka
       .watermarks(entry, this.timeoutMs)
       .then(({ low }) => {
@@ -62,6 +63,6 @@ export class RetentionLoss {
           `Checking retention failed: ${String(error)}`,
         ),
       )
-      .finally(() => this.#checking.delete(entry.key));
+      .finally(() => this.#checking.delete(checking));
   }
 }

@@ -67,12 +67,15 @@ export async function seekToTime<T>(
   try {
     const results = await resolveSeek(kafka, context.clientConfig, partitions, timeMs, timeoutMs);
     for (const result of results) {
+      if (!ledger.get(result.topic, result.partition)) continue; // revoked: the new owner reads from the commit
+      // The client moves first: if the seek fails, nothing local changed and the partition goes on
+      // where it was (the gate is closed, so nothing is fetched meanwhile).
+      await kafka.seek({ topic: result.topic, partition: result.partition, offset: result.offset }, timeoutMs);
       const entry = ledger.get(result.topic, result.partition);
-      if (!entry) continue; // revoked meanwhile: the new owner reads from the commit
+      if (!entry) continue;
       ledger.reposition(entry, result.offset);
       queue.dropPartition(result.topic, result.partition);
       gaps?.resetPartition(result.partition);
-      await kafka.seek({ topic: result.topic, partition: result.partition, offset: result.offset }, timeoutMs);
     }
     logger.info({ time: new Date(timeMs).toISOString(), results }, 'Seeked to time');
     return results;

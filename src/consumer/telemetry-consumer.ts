@@ -148,6 +148,7 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
       created: (kafka) => (this.#kafka = kafka),
       isStopped: () => this.#closing !== undefined || this.#fatal !== undefined,
       checkFailed: this.#checkFailed,
+      fail: (error) => this.#fail(error),
     });
     for (const resolve of this.#coreWaiters.splice(0)) resolve(this.#core);
     if (this.#closing) for (const timer of this.#core.timers) clearInterval(timer);

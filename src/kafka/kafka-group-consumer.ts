@@ -104,7 +104,15 @@ export class KafkaGroupConsumer implements GroupConsumer {
       guarded(this.#hooks, () => this.#hooks.onAssign(partitions));
       return;
     }
-    if (error.code !== REVOKE) return;
+    if (error.code !== REVOKE) {
+      // An error instead of an assignment: librdkafka asks for the assignment to be dropped.
+      try {
+        this.#client.unassign();
+      } catch (caught) {
+        this.#report(caught as LibrdKafkaError);
+      }
+      return;
+    }
     let lost = false;
     try {
       lost = this.#client.assignmentLost();
@@ -214,7 +222,8 @@ export class KafkaGroupConsumer implements GroupConsumer {
       this.#client.consume(max, (error, messages) => {
         if (error) {
           this.#report(error);
-          resolve([]);
+          // A persistent error would otherwise make the fetch loop spin.
+          setTimeout(() => resolve([]), 100);
         } else resolve(messages);
       }),
     );
@@ -231,9 +240,11 @@ export class KafkaGroupConsumer implements GroupConsumer {
 
   committed(partitions: Partition[], timeoutMs: number): Promise<CommittedOffset[]> {
     return new Promise((resolve, reject) =>
-      this.#client.committed(partitions, timeoutMs, (error, list) =>
-        error
-          ? reject(toGoodweError(error, { operation: 'Reading committed offsets' }))
+      this.#client.committed(partitions, timeoutMs, (error, list) => {
+        // The binding puts a bare Error in place of a partition that failed: never "no commit".
+        const failed = error ?? list.find((p) => p instanceof Error || typeof p.partition !== 'number');
+        return failed
+          ? reject(toGoodweError(failed, { operation: 'Reading committed offsets' }))
           : resolve(
               list.map((p) => ({
                 topic: p.topic,
@@ -242,8 +253,8 @@ export class KafkaGroupConsumer implements GroupConsumer {
                 // sometimes leaves the field out altogether.
                 offset: typeof p.offset === 'number' && p.offset >= 0 ? String(p.offset) : undefined,
               })),
-            ),
-      ),
+            );
+      }),
     );
   }
 
@@ -255,11 +266,13 @@ export class KafkaGroupConsumer implements GroupConsumer {
     // librdkafka takes the timestamp in the offset field.
     const query = partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: timeMs }));
     return new Promise((resolve, reject) =>
-      this.#client.offsetsForTimes(query, timeoutMs, (error, offsets) =>
-        error
-          ? reject(toGoodweError(error, { operation: `Looking up offsets at ${new Date(timeMs).toISOString()}` }))
-          : resolve(new Map(offsets.map((o) => [o.partition, o.offset >= 0 ? String(o.offset) : undefined]))),
-      ),
+      this.#client.offsetsForTimes(query, timeoutMs, (error, offsets) => {
+        // A partition that failed comes back as a bare Error: never read it as "no record that recent".
+        const failed = error ?? offsets.find((o) => o instanceof Error || typeof o.partition !== 'number');
+        return failed
+          ? reject(toGoodweError(failed, { operation: `Looking up offsets at ${new Date(timeMs).toISOString()}` }))
+          : resolve(new Map(offsets.map((o) => [o.partition, o.offset >= 0 ? String(o.offset) : undefined])));
+      }),
     );
   }
 

@@ -228,9 +228,21 @@ export class FakeGroupConsumer implements GroupConsumer {
     return result;
   }
 
+  /** How many of the next seeks fail, as librdkafka's seek can when a broker is away. */
+  failNextSeeks = 0;
+
   seek(position: PartitionOffset): Promise<void> {
+    if (this.failNextSeeks > 0) {
+      this.failNextSeeks--;
+      return Promise.reject(Object.assign(new Error('Seeking failed: Local: Timed out'), { code: 'GWK_TIMEOUT' }));
+    }
     this.#partition(position).position = Number(position.offset);
     return Promise.resolve();
+  }
+
+  /** Moves a partition's fetch position without telling the consumer, as a client reset would. */
+  setPosition(p: Partition, offset: number): void {
+    this.#partition(p).position = offset;
   }
 
   pause(partitions: Partition[]): void {

@@ -311,3 +311,73 @@ describe('TelemetryConsumer#gaps', () => {
     expect(await collected).toEqual([]);
   });
 });
+
+describe('seeks that go wrong', () => {
+  it('loses nothing when the seek itself fails: the partition goes on where it was', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 100));
+    fake.failNextSeeks = 1;
+    const consumer = consumerOnFake(fake, { maxBufferedRecords: 10, fetchBatchSize: 10, gaps: { dedupe: false } });
+    closers.push(() => consumer.close());
+    const seen = new Set<number>();
+    let seekFailed = false;
+    for await (const record of consumer) {
+      seen.add(Number(record.offset));
+      if (seen.size === 1) {
+        seekFailed = await consumer.seekToTime(new Date(Date.UTC(2026, 10, 20) + 50 * 60_000)).then(
+          () => false,
+          () => true,
+        );
+      }
+      if (seen.size === 100) void consumer.close();
+    }
+    expect(seekFailed).toBe(true);
+    expect(seen.size).toBe(100);
+    expect(fake.committedOffset(p0)).toBe(100);
+  });
+
+  it('yields the resolved offset first after a seek made while the fetch loop waited for the body', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 200));
+    const consumer = consumerOnFake(fake, { maxBufferedRecords: 10, fetchBatchSize: 10, gaps: { dedupe: false } });
+    closers.push(() => consumer.close());
+    const after: number[] = [];
+    let sought = false;
+    for await (const record of consumer) {
+      if (!sought) {
+        // The buffer filled and the fetch loop waits for the body to drain it.
+        await eventually(() => fake.isPaused(p0), 'the fetch loop waits, paused');
+        const [result] = await consumer.seekToTime(new Date(Date.UTC(2026, 10, 20) + 150 * 60_000));
+        expect(result?.offset).toBe('150');
+        sought = true;
+        continue;
+      }
+      after.push(Number(record.offset));
+      if (after.length === 50) void consumer.close();
+    }
+    expect(after).toEqual(Array.from({ length: 50 }, (_, i) => 150 + i));
+  });
+
+  it('follows the client when it goes back to an earlier offset by itself, handing out nothing stale', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 60));
+    const consumer = consumerOnFake(fake, { maxBufferedRecords: 10, fetchBatchSize: 10, gaps: { dedupe: false } });
+    closers.push(() => consumer.close());
+    const afterMove: number[] = [];
+    let movedBack = false;
+    for await (const record of consumer) {
+      if (movedBack) afterMove.push(Number(record.offset));
+      if (record.offset === '30' && !movedBack) {
+        movedBack = true;
+        fake.setPosition(p0, 20); // e.g. assigned again from an older commit within one fetch
+      }
+      if (record.offset === '59') void consumer.close();
+    }
+    // Records fetched before the client moved may still come (31, 32, ...); once the consumer saw
+    // the move, nothing buffered from the old position is handed out: 20 to 59 follow in order.
+    const moved = afterMove.indexOf(20);
+    expect(afterMove.slice(0, moved)).toEqual(Array.from({ length: moved }, (_, i) => 31 + i));
+    expect(afterMove.slice(moved)).toEqual(Array.from({ length: 40 }, (_, i) => 20 + i));
+    expect(fake.committedOffset(p0)).toBe(60);
+  });
+});
