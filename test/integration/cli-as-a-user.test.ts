@@ -113,7 +113,7 @@ describe('goodwe-kafka as a user runs it', () => {
     expect(run.stderr).not.toMatch(/disagree/);
     expect(run.code).toBe(0);
     const [summary] = run.json<{ ok: boolean; broker: string; topic: string }>();
-    expect(summary).toMatchObject({ ok: true, broker: `${saslSsl} (sasl_ssl)` });
+    expect(summary).toMatchObject({ ok: true, broker: `${saslSsl} (sasl_ssl SCRAM-SHA-512)` });
     expect(summary!.topic).toMatch(/^goodwe-demo-/);
   });
 

@@ -27,7 +27,8 @@ interface Ingest {
   child: ChildProcess;
   stderr: () => string;
   stdout: () => string;
-  exited: Promise<number | null>;
+  /** The exit code, or the signal that ended it. */
+  exited: Promise<number | string | null>;
   /** The status server's base URL, once it printed it. */
   url: () => Promise<string>;
 }
@@ -44,7 +45,9 @@ function startIngest(topic: string, args: string[]): Ingest {
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
   cleanups.push(() => void child.kill('SIGKILL'));
   return {
     child,
@@ -136,18 +139,28 @@ describe.skipIf(!postgresUrl())('goodwe-kafka ingest', () => {
     // A killed member holds its partitions until its session expires; the default (45 s) is long for a test.
     const args = ['--to', postgresUrl(), '--schema', schema, '--group', groupId, '--session-timeout', '6s'];
 
+    const total = 3 * perPartition;
     for (let kill = 0; kill < 3; kill++) {
-      const before = await rowCount(table).catch(() => 0);
-      const ingest = startIngest(topic, args);
-      await until(async () => (await rowCount(table).catch(() => 0)) > before, 'the restarted ingest writes', 90_000);
-      await pause(100 + Math.random() * 700);
+      const ingest = startIngest(topic, [...args, '--listen', '0']);
+      const url = await ingest.url();
+      // Killed once it is reading (its records count moves), at a random moment after.
+      const reading = async (): Promise<boolean> => {
+        const metrics = await fetch(`${url}/metrics`).then(
+          (r) => r.text(),
+          () => '',
+        );
+        return /^goodwe_kafka_records_total [1-9]/m.test(metrics) || (await rowCount(table).catch(() => 0)) === total;
+      };
+      await until(reading, 'the restarted ingest reads', 90_000);
+      await pause(Math.random() * 700);
       ingest.child.kill('SIGKILL');
       await ingest.exited;
     }
-    const last = startIngest(topic, args);
-    await until(async () => (await rowCount(table)) >= 3 * perPartition, 'every reading is in the table', 150_000);
+    const last = startIngest(topic, [...args, '--listen', '0']);
+    await last.url(); // up, and handling SIGTERM
+    await until(async () => (await rowCount(table)) >= total, 'every reading is in the table', 150_000);
     last.child.kill('SIGTERM');
-    expect(await last.exited).toBe(0);
+    expect({ code: await last.exited, stderr: last.stderr() }).toMatchObject({ code: 0 });
 
     const rows = await withClient(
       async (client) =>
@@ -209,8 +222,13 @@ describe.skipIf(!postgresUrl())('goodwe-kafka ingest', () => {
         '1s',
       ]);
       const url = await ingest.url();
-      await until(async () => (await fetch(`${url}/healthz`)).status === 503, '/healthz says unhealthy', 30_000);
-      expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ state: 'stalled' });
+      const healthz = async (): Promise<{ status: number; state: string }> => {
+        const response = await fetch(`${url}/healthz`);
+        return { status: response.status, state: ((await response.json()) as { state: string }).state };
+      };
+      // 503 while starting, too: wait for the stall itself.
+      await until(async () => (await healthz()).state === 'stalled', '/healthz says stalled', 30_000);
+      expect((await healthz()).status).toBe(503);
       await locker.query('ROLLBACK');
       await until(async () => (await rowCount(table)) === 200, 'the rows are written after all');
       await until(async () => (await fetch(`${url}/healthz`)).status === 200, '/healthz is healthy again', 30_000);

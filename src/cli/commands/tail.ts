@@ -57,12 +57,15 @@ async function runTail(args: readonly string[], io: CliIo): Promise<number> {
   const json = values['json'] === true;
   const groupId = stringFlag(values, 'group') ?? `goodwe-kafka-tail-${randomUUID().slice(0, 8)}`;
   const fromBeginning = values['from-beginning'] === true;
+  let waiting = (): void => undefined;
   const consumer = createTelemetryConsumer({
     connection,
     groupId,
     autoOffsetReset: fromBeginning ? 'earliest' : 'latest',
     onInvalid: 'yield',
     signal: io.signal,
+    // Once connected and given the partitions: a connection that fails prints its one error line only.
+    onAssign: () => waiting(),
   });
   const table = new StreamingTable(io.stdout, telemetryColumns);
   // Readings may be minutes apart (or a night away): say at once that tail is up and waiting.
@@ -74,8 +77,13 @@ async function runTail(args: readonly string[], io: CliIo): Promise<number> {
       : fromBeginning
         ? 'from the oldest retained record'
         : 'new readings only';
-  io.stderr.write(`goodwe-kafka: following ${connection.topic} (${position}); waiting for readings, Ctrl-C to stop\n`);
-  if (!json && io.stdout.isTTY === true) table.header();
+  waiting = () => {
+    waiting = () => undefined;
+    io.stderr.write(
+      `goodwe-kafka: following ${connection.topic} (${position}); waiting for readings, Ctrl-C to stop\n`,
+    );
+    if (!json && io.stdout.isTTY === true) table.header();
+  };
   let printed = 0;
   try {
     for await (const record of consumer) {
