@@ -20,10 +20,29 @@ describe('gap scan', () => {
     expect(scan.results()).toMatchObject([{ outcome: 'refilled', expected: 1, recovered: 1 }]);
   });
 
-  it('reports a gap that starts before the earliest retained record as beyond-retention', () => {
+  it('reports a gap of an inverter spread over partitions as beyond-retention when a log starts inside it', () => {
+    const scan = new GapScan({ expectedIntervalMs: 5 * min });
+    for (const [partition, t] of [
+      [0, 0],
+      [1, 5],
+      [0, 30],
+    ] as const)
+      scan.observe(partition, 'SN1', t * min);
+    expect(scan.results(20 * min)).toMatchObject([{ outcome: 'beyond-retention' }]);
+  });
+
+  // Regression: the first gap after an inverter's first reading was called beyond-retention when
+  // the oldest record's Kafka time (a publish time) came after that reading's telemetry time.
+  it.each([
+    { case: 'a log that never lost anything', earliest: undefined },
+    { case: 'a log on the same partition that starts before the reading that opens the gap', earliest: 1 },
+    { case: 'a publish time later than the telemetry time of the first reading', earliest: 20 },
+  ])('never calls a gap of an inverter on one partition beyond-retention: $case', ({ earliest }) => {
     const scan = new GapScan({ expectedIntervalMs: 5 * min });
     for (const t of [0, 5, 30]) scan.observe(0, 'SN1', t * min);
-    expect(scan.results(20 * min)).toMatchObject([{ outcome: 'beyond-retention' }]);
+    expect(scan.results(earliest === undefined ? undefined : earliest * min)).toMatchObject([
+      { outcome: 'not-in-log' },
+    ]);
   });
 
   it('keeps inverters apart', () => {
