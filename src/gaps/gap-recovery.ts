@@ -8,6 +8,7 @@ import { GapEventQueue } from './gap-event-queue.js';
 import type { ResolvedGapOptions } from './gap-options.js';
 import type { GapEvent } from './gap-outcome.js';
 import { readWindow } from './read-window.js';
+import { readingFingerprint } from './reading-fingerprint.js';
 import { rebuildFromLog, type RebuildOptions } from './rebuild-from-log.js';
 import { RefillPlanner } from './refill-planner.js';
 import type { RefillScan } from './refill-scan.js';
@@ -111,10 +112,17 @@ export class GapRecovery<T> {
 
   /**
    * Takes a live reading: returns true when it is a duplicate to drop, otherwise tracks it and
-   * plans a refill when it reveals a gap.
+   * plans a refill when it reveals a gap. With `raw`, the reading's payload, a reading is a
+   * duplicate only when its content matches too (see {@link readingFingerprint}); without it,
+   * on (serial number, time) alone.
    */
-  observeLive(partition: number, serialNumber: string, timeMs: number): boolean {
-    if (this.#dedupe?.seen(partition, serialNumber, timeMs)) {
+  observeLive(
+    partition: number,
+    serialNumber: string,
+    timeMs: number,
+    raw?: Readonly<Record<string, unknown>>,
+  ): boolean {
+    if (this.#dedupe?.seen(partition, serialNumber, timeMs, raw ? readingFingerprint(raw) : 0)) {
       this.stats.duplicatesDropped++;
       return true;
     }
@@ -135,8 +143,8 @@ export class GapRecovery<T> {
   }
 
   /** Tells whether a replayed reading was already delivered, without tracking it. */
-  isKnownDuplicate(serialNumber: string, timeMs: number): boolean {
-    return this.#dedupe?.has(serialNumber, timeMs) ?? false;
+  isKnownDuplicate(serialNumber: string, timeMs: number, raw?: Readonly<Record<string, unknown>>): boolean {
+    return this.#dedupe?.has(serialNumber, timeMs, raw ? readingFingerprint(raw) : 0) ?? false;
   }
 
   /**
@@ -245,7 +253,8 @@ export class GapRecovery<T> {
         for (const item of next.value.items) {
           if (item.kind !== 'record' || item.timeMs === undefined) continue;
           if (!this.#planner.wants(scan, item.serialNumber, item.timeMs)) continue;
-          if (this.#dedupe?.seen(item.record.partition, item.serialNumber, item.timeMs)) continue;
+          const fingerprint = readingFingerprint(item.record.raw);
+          if (this.#dedupe?.seen(item.record.partition, item.serialNumber, item.timeMs, fingerprint)) continue;
           this.#planner.recordFound(scan, item.serialNumber, item.timeMs);
           this.stats.refilledRecords++;
           await this.#context.deliver(item.record);
