@@ -9,8 +9,10 @@ import type { ResolvedGapOptions } from './gap-options.js';
 import type { GapEvent } from './gap-outcome.js';
 import { readWindow } from './read-window.js';
 import { readingFingerprint } from './reading-fingerprint.js';
-import { rebuildFromLog, type RebuildOptions } from './rebuild-from-log.js';
+import { rebuildFromLog, type LookbackReading, type RebuildOptions } from './rebuild-from-log.js';
 import { RefillPlanner } from './refill-planner.js';
+import type { GapStateEntry } from './gap-state-store.js';
+import type { PendingGap } from './pending-gap.js';
 import type { RefillScan } from './refill-scan.js';
 import { SerialIndex } from './serial-index.js';
 
@@ -24,8 +26,13 @@ export interface GapRecoveryContext<T> {
   timeoutMs: number;
   /** Hands a refilled record to the iterator; resolves when there is room for more. */
   deliver: (record: TelemetryRecord<T>) => Promise<void>;
-  /** Reads the lookback before a committed offset; a side reader over Kafka unless a test gives another. */
-  readLookback?: (options: RebuildOptions<T>) => Promise<{ serialNumber: string; timeMs: number }[]>;
+  /**
+   * Reads the lookback before a committed offset, streamed a batch at a time (or all at once); a
+   * side reader over Kafka unless a test gives another.
+   */
+  readLookback?: (
+    options: RebuildOptions<T>,
+  ) => AsyncIterable<readonly LookbackReading[]> | Promise<readonly LookbackReading[]>;
 }
 
 /** Counters of gap recovery, part of the consumer's `stats()`. */
@@ -42,6 +49,15 @@ export interface GapStats {
   gapsNotInLog: number;
   /** Gaps that ended `beyond-retention`. */
   gapsBeyondRetention: number;
+  /** Gaps that ended `unresolved`: the consumer closed before their refill finished, with no store. */
+  gapsUnresolved: number;
+  /**
+   * Gaps handed to the `GapStateStore` at close, their refill not finished: the next run to load
+   * their partition ends them. Every gap found is counted once in an outcome or here.
+   */
+  gapsHandedOver: number;
+  /** Gaps handed over by an earlier run and taken up by this one (their outcome is counted here). */
+  gapsResumed: number;
   /** Refill scans started. */
   refillScans: number;
   /** Readings delivered by refill scans. */
@@ -57,6 +73,9 @@ export function emptyGapStats(): GapStats {
     gapsPartial: 0,
     gapsNotInLog: 0,
     gapsBeyondRetention: 0,
+    gapsUnresolved: 0,
+    gapsHandedOver: 0,
+    gapsResumed: 0,
     refillScans: 0,
     refilledRecords: 0,
   };
@@ -81,6 +100,7 @@ export class GapRecovery<T> {
   readonly #events = new GapEventQueue();
   readonly #abort = new AbortController();
   readonly #attempts = new Map<number, number>();
+  readonly #scanAborts = new Map<number, AbortController>();
   readonly #running = new Set<Promise<void>>();
   readonly #saving = new Map<number, Promise<void>>();
   #wake: (() => void) | undefined;
@@ -162,10 +182,11 @@ export class GapRecovery<T> {
     if (!isCurrent()) return;
     if (saved.length > 0) {
       this.#detector.restore(partition, saved);
+      this.#resume(partition, saved);
       return;
     }
     if (committed === undefined || BigInt(committed) <= 0n) return;
-    const readings = await (this.#context.readLookback ?? rebuildFromLog)({
+    const lookback = (this.#context.readLookback ?? rebuildFromLog)({
       config: await this.#context.clientConfig(),
       topic: this.#context.topic,
       partition,
@@ -175,20 +196,55 @@ export class GapRecovery<T> {
       timeoutMs: this.#context.timeoutMs,
       signal: this.#abort.signal,
     });
-    if (!isCurrent()) return;
-    for (const { serialNumber, timeMs } of readings) {
-      this.#detector.rebuild(partition, serialNumber, timeMs);
-      this.#dedupe?.seen(partition, serialNumber, timeMs);
+    if (lookback instanceof Promise) {
+      this.#applyLookback(partition, await lookback, isCurrent);
+      return;
     }
+    // Each batch goes straight into the detector and the dedupe window, so that only what they
+    // keep stays in memory. The partition's live records wait for the rebuild, so nothing
+    // interleaves; a revoke or seek meanwhile clears what was applied, and the read stops.
+    for await (const readings of lookback) if (!this.#applyLookback(partition, readings, isCurrent)) break;
+  }
+
+  /** Applies lookback readings while the assignment is current; false once it is not. */
+  #applyLookback(partition: number, readings: readonly LookbackReading[], isCurrent: () => boolean): boolean {
+    if (!isCurrent()) return false;
+    for (const { serialNumber, timeMs, fingerprint } of readings) {
+      this.#detector.rebuild(partition, serialNumber, timeMs);
+      this.#dedupe?.seen(partition, serialNumber, timeMs, fingerprint ?? 0);
+    }
+    return true;
+  }
+
+  /** Queues the refill of the gaps an earlier run handed over with a partition's state. */
+  #resume(partition: number, saved: readonly GapStateEntry[]): void {
+    if (!this.#options.refill) return;
+    for (const { serialNumber, openGaps } of saved) {
+      for (const { fromMs, toMs, cadenceMs, recovered } of openGaps ?? []) {
+        this.#planner.enqueue({ serialNumber, partition, from: fromMs, to: toMs, cadenceMs }, recovered);
+        this.stats.gapsResumed++;
+      }
+    }
+    this.#wake?.();
   }
 
   /**
    * Forgets a revoked partition's inverters at once (it may come back and be rebuilt before a
-   * save finishes), saving their state first when a store is set.
+   * save finishes), saving their state first when a store is set. With a store, the gaps revealed
+   * on the partition whose refill has not finished go with the state (counted in
+   * `gapsHandedOver`): the next consumer to load the partition refills them and sends their
+   * events. Without one, their refill goes on here.
    */
   dropPartition(partition: number): Promise<void> {
     const { store } = this.#options;
-    const snapshot = store ? this.#detector.snapshot(partition) : undefined;
+    let snapshot: GapStateEntry[] | undefined;
+    if (store) {
+      // The partition's gaps still open move with it: the next owner refills them.
+      const open = this.#planner.drainPartition(partition);
+      for (const id of open.scans) this.#scanAborts.get(id)?.abort();
+      this.stats.gapsHandedOver += open.gaps.length;
+      snapshot = withOpenGaps(this.#detector.snapshot(partition), open.gaps);
+    }
     this.#index.dropPartition(partition);
     if (!store || !snapshot) return Promise.resolve();
     const saving = store
@@ -235,6 +291,9 @@ export class GapRecovery<T> {
   async #runScan(scan: RefillScan): Promise<void> {
     this.stats.refillScans++;
     const started = Date.now();
+    const abort = new AbortController();
+    this.#scanAborts.set(scan.id, abort);
+    const signal = AbortSignal.any([this.#abort.signal, abort.signal]);
     try {
       const window = readWindow({
         config: await this.#context.clientConfig(),
@@ -246,11 +305,13 @@ export class GapRecovery<T> {
         decode: this.#context.decode,
         source: 'refill',
         timeoutMs: this.#context.timeoutMs,
-        signal: this.#abort.signal,
+        signal,
       });
       let next = await window.next();
       while (!next.done) {
         for (const item of next.value.items) {
+          // Its gaps were handed over with their partition: the new owner reads the window.
+          if (signal.aborted) break;
           if (item.kind !== 'record' || item.timeMs === undefined) continue;
           if (!this.#planner.wants(scan, item.serialNumber, item.timeMs)) continue;
           const fingerprint = readingFingerprint(item.record.raw);
@@ -267,12 +328,14 @@ export class GapRecovery<T> {
         'Refill scan finished',
       );
     } catch (error) {
-      if (this.#abort.signal.aborted) return;
+      if (signal.aborted) return;
       const attempts = (this.#attempts.get(scan.id) ?? 0) + 1;
       this.#attempts.set(scan.id, attempts);
       this.#context.logger.warn({ scan: scan.id, attempts }, `Refill scan failed: ${String(error)}`);
       if (attempts < maxScanAttempts) this.#planner.retry(scan);
       else for (const event of this.#planner.complete(scan)) this.#emit(event);
+    } finally {
+      this.#scanAborts.delete(scan.id);
     }
   }
 
@@ -280,6 +343,7 @@ export class GapRecovery<T> {
     if (event.outcome === 'refilled') this.stats.gapsRefilled++;
     else if (event.outcome === 'partial') this.stats.gapsPartial++;
     else if (event.outcome === 'not-in-log') this.stats.gapsNotInLog++;
+    else if (event.outcome === 'unresolved') this.stats.gapsUnresolved++;
     else this.stats.gapsBeyondRetention++;
     this.#context.logger.info(
       {
@@ -300,14 +364,36 @@ export class GapRecovery<T> {
     this.#events.push(event);
   }
 
-  /** Stops scanning and ends `events()`. Saves the state of `partitions` when a store is set. */
+  /**
+   * Stops scanning and ends `events()`. Saves the state of `partitions` when a store is set. No
+   * gap found goes without an outcome: with a store, a gap whose refill did not finish was handed
+   * over with its partition's state (see {@link dropPartition}); any other ends now as `unresolved`.
+   */
   async close(partitions: readonly number[]): Promise<void> {
     this.#abort.abort();
     this.#wake?.();
     await this.#loop;
     await Promise.allSettled(this.#running);
     for (const partition of partitions) await this.dropPartition(partition);
+    for (const gap of this.#planner.drain()) this.#emit(gap.toUnresolvedEvent());
     await Promise.allSettled(this.#saving.values());
     this.#events.end();
   }
+}
+
+/** A partition's snapshot with its open gaps attached to their inverters' entries. */
+function withOpenGaps(snapshot: GapStateEntry[], gaps: readonly PendingGap[]): GapStateEntry[] {
+  if (gaps.length === 0) return snapshot;
+  const bySerial = new Map(snapshot.map((entry) => [entry.serialNumber, entry]));
+  for (const gap of gaps) {
+    let entry = bySerial.get(gap.serialNumber);
+    if (!entry) {
+      entry = { serialNumber: gap.serialNumber, lastTimeMs: gap.to, cadenceMs: gap.cadenceMs };
+      bySerial.set(gap.serialNumber, entry);
+      snapshot.push(entry);
+    }
+    const { from: fromMs, to: toMs, cadenceMs, recovered } = gap;
+    (entry.openGaps ??= []).push({ fromMs, toMs, cadenceMs, recovered });
+  }
+  return snapshot;
 }

@@ -1,5 +1,5 @@
 import type { DetectedGap } from './gap-detector.js';
-import { classifyGap, type GapEvent } from './gap-outcome.js';
+import { classifyGap, GapOutcome, type GapEvent } from './gap-outcome.js';
 
 /**
  * A gap between detection and its {@link GapEvent}: reported, its refill not finished. Readings
@@ -18,10 +18,13 @@ export class PendingGap {
   windowTo: number;
   /** Readings delivered by the refill. */
   found = 0;
+  /** Readings recovered by an earlier run that handed this gap over through a state store. */
+  readonly recoveredBefore: number;
   /** Telemetry times of late live readings inside the gap. */
   readonly #late: number[] = [];
 
-  constructor(gap: DetectedGap) {
+  constructor(gap: DetectedGap, recoveredBefore = 0) {
+    this.recoveredBefore = recoveredBefore;
     this.serialNumber = gap.serialNumber;
     this.partition = gap.partition;
     this.from = this.windowFrom = gap.from;
@@ -71,16 +74,23 @@ export class PendingGap {
     return true;
   }
 
+  /** Readings inside the gap delivered since it was found (by refill, late, or in an earlier run). */
+  get recovered(): number {
+    return this.found + this.#late.length + this.recoveredBefore;
+  }
+
+  /** The event of a gap whose refill never finished: `unresolved`, with what was recovered so far. */
+  toUnresolvedEvent(): GapEvent {
+    return { ...classifyGap({ ...this.#input(), recovered: this.recovered }), outcome: GapOutcome.Unresolved };
+  }
+
   /** The event this gap ends with. */
   toEvent(earliestRetainedMs?: number): GapEvent {
-    return classifyGap({
-      serialNumber: this.serialNumber,
-      partition: this.partition,
-      from: this.from,
-      to: this.to,
-      cadenceMs: this.cadenceMs,
-      recovered: this.found + this.#late.length,
-      earliestRetainedMs,
-    });
+    return classifyGap({ ...this.#input(), recovered: this.recovered, earliestRetainedMs });
+  }
+
+  #input(): { serialNumber: string; partition: number; from: number; to: number; cadenceMs: number } {
+    const { serialNumber, partition, from, to, cadenceMs } = this;
+    return { serialNumber, partition, from, to, cadenceMs };
   }
 }

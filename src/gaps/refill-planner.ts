@@ -59,9 +59,12 @@ export class RefillPlanner {
     this.#clock = options.clock ?? systemClock;
   }
 
-  /** Queues a detected gap, merging it into a waiting scan of its partition when close enough. */
-  enqueue(detected: DetectedGap): void {
-    const gap = new PendingGap(detected);
+  /**
+   * Queues a detected gap, merging it into a waiting scan of its partition when close enough.
+   * `recoveredBefore` counts readings an earlier run recovered of a gap it handed over.
+   */
+  enqueue(detected: DetectedGap, recoveredBefore = 0): void {
+    const gap = new PendingGap(detected, recoveredBefore);
     const key = this.#keyed ? gap.partition : -1;
     const near = this.#queue.filter((scan) => scan.key === key && scan.isNear(gap.from, gap.to, this.#mergeWithinMs));
     let target = near[0];
@@ -163,6 +166,44 @@ export class RefillPlanner {
     this.#running.delete(scan.id);
     running.bySerial = undefined;
     this.#queue.unshift(running);
+  }
+
+  /**
+   * Takes every gap without an event out of the planner (waiting scans and running ones, whose
+   * later {@link complete} then returns nothing): for a consumer that closes, to hand them over
+   * or end them explicitly, so that no gap found goes without an event.
+   */
+  drain(): PendingGap[] {
+    const gaps = [...this.#queue, ...this.#running.values()].flatMap((scan) => scan.gaps);
+    this.#queue.length = 0;
+    this.#running.clear();
+    for (const gap of gaps) this.#forget(gap);
+    return gaps;
+  }
+
+  /**
+   * Takes the gaps of one partition out of the planner, for a partition that moves elsewhere with
+   * its state: waiting gaps revealed on it, and running scans that read only it (their later
+   * {@link complete} returns nothing). Scans over every partition (a topic not keyed by serial
+   * number) keep running here. Returns the gaps and the ids of the running scans taken.
+   */
+  drainPartition(partition: number): { gaps: PendingGap[]; scans: number[] } {
+    const gaps: PendingGap[] = [];
+    for (const scan of [...this.#queue]) {
+      const mine = scan.gaps.filter((gap) => gap.partition === partition);
+      for (const gap of mine) scan.refresh(gap);
+      if (scan.gaps.length === 0) this.#queue.splice(this.#queue.indexOf(scan), 1);
+      gaps.push(...mine);
+    }
+    const scans: number[] = [];
+    for (const [id, scan] of this.#running) {
+      if (scan.key !== partition) continue;
+      this.#running.delete(id);
+      gaps.push(...scan.gaps);
+      scans.push(id);
+    }
+    for (const gap of gaps) this.#forget(gap);
+    return { gaps, scans };
   }
 
   /** Scans waiting to start. */
