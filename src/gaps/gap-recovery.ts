@@ -35,6 +35,14 @@ export interface GapRecoveryContext<T> {
   ) => AsyncIterable<readonly LookbackReading[]> | Promise<readonly LookbackReading[]>;
 }
 
+/** What gap recovery looks at of a live record besides its serial number and time. */
+export interface LiveReading {
+  /** The payload as decoded, for the content fingerprint. */
+  raw: Readonly<Record<string, unknown>>;
+  /** Kafka record time (publish time). */
+  timestamp: Date;
+}
+
 /** Counters of gap recovery, part of the consumer's `stats()`. */
 export interface GapStats {
   /** Readings dropped because the same (serial number, telemetry time) was already delivered. */
@@ -101,6 +109,9 @@ export class GapRecovery<T> {
   readonly #abort = new AbortController();
   readonly #attempts = new Map<number, number>();
   readonly #scanAborts = new Map<number, AbortController>();
+  // Partitions assigned here (rebuilt and not dropped): a scan of every partition delivers only
+  // what it finds on these; the rest is their owners' to deliver.
+  readonly #assigned = new Set<number>();
   readonly #running = new Set<Promise<void>>();
   readonly #saving = new Map<number, Promise<void>>();
   #wake: (() => void) | undefined;
@@ -127,31 +138,35 @@ export class GapRecovery<T> {
       maxScansPerSecond: options.maxScansPerSecond,
       toleranceFactor: options.toleranceFactor,
     });
+    this.#planner.owns = (partition) => this.#assigned.has(partition);
     if (options.refill) this.#loop = this.#runScans();
   }
 
   /**
    * Takes a live reading: returns true when it is a duplicate to drop, otherwise tracks it and
-   * plans a refill when it reveals a gap. With `raw`, the reading's payload, a reading is a
-   * duplicate only when its content matches too (see {@link readingFingerprint}); without it,
+   * plans a refill when it reveals a gap. With `record` (its payload and Kafka time), a reading is
+   * a duplicate only when its content matches too (see {@link readingFingerprint}), and on a topic
+   * not keyed by serial number a gap it ends can be told from interleaving; without it, dedupe is
    * on (serial number, time) alone.
    */
-  observeLive(
-    partition: number,
-    serialNumber: string,
-    timeMs: number,
-    raw?: Readonly<Record<string, unknown>>,
-  ): boolean {
-    if (this.#dedupe?.seen(partition, serialNumber, timeMs, raw ? readingFingerprint(raw) : 0)) {
+  observeLive(partition: number, serialNumber: string, timeMs: number, record?: LiveReading): boolean {
+    const fingerprint = record ? readingFingerprint(record.raw) : 0;
+    if (this.#dedupe?.seen(partition, serialNumber, timeMs, fingerprint)) {
       this.stats.duplicatesDropped++;
       return true;
     }
     const gap = this.#detector.observe(partition, serialNumber, timeMs);
-    if (gap) {
+    this.#checkKeying();
+    if (gap && this.#options.refill && !this.#planner.keyedBySerial) {
+      // Possibly only this inverter's readings on other partitions, not read yet or read by another
+      // member: counted as a gap once a scan of every partition finds a hole in the whole log.
+      this.#planner.enqueue(gap, 0, record?.timestamp.getTime());
+      this.#wake?.();
+    } else if (gap) {
       this.stats.gapsFound++;
       this.#context.logger.debug({ serialNumber, partition, from: gap.from, to: gap.to }, 'Gap detected');
       if (this.#options.refill) {
-        this.#planner.enqueue(gap);
+        this.#planner.enqueue(gap, 0, record?.timestamp.getTime());
         this.#wake?.();
       }
     }
@@ -160,6 +175,23 @@ export class GapRecovery<T> {
       if (closed) this.#emit(closed);
     }
     return false;
+  }
+
+  /**
+   * Switches to a topic not keyed by serial number the first time an inverter shows up on a second
+   * partition: gaps are then read on every partition and confirmed by that read.
+   */
+  #checkKeying(): void {
+    if (this.#index.spread === 0 || !this.#planner.keyedBySerial) return;
+    if (this.#options.refill) this.stats.gapsFound -= this.#planner.assumeUnkeyed();
+    this.#context.logger.warn(
+      { topic: this.#context.topic },
+      `Topic ${this.#context.topic} is not keyed by serial number: an inverter's readings arrive on several ` +
+        'partitions. Gap refill now reads every partition, and a jump in the readings this consumer sees counts ' +
+        'as a gap only once that read shows the readings are missing from the whole log. With several group ' +
+        'members each sees only its partitions; a gap is reported by the member that received the reading ' +
+        'ending it, and readings are refilled by the member owning their partition. See docs/recovering-data.md.',
+    );
   }
 
   /** Tells whether a replayed reading was already delivered, without tracking it. */
@@ -176,6 +208,7 @@ export class GapRecovery<T> {
    */
   async rebuild(partition: number, committed: string | undefined, isCurrent: () => boolean): Promise<void> {
     const { store } = this.#options;
+    this.#assigned.add(partition);
     // A save of this partition's state from its previous assignment may still be on its way.
     await this.#saving.get(partition);
     const saved = store ? await store.load(this.#context.topic, partition) : [];
@@ -213,6 +246,7 @@ export class GapRecovery<T> {
       this.#detector.rebuild(partition, serialNumber, timeMs);
       this.#dedupe?.seen(partition, serialNumber, timeMs, fingerprint ?? 0);
     }
+    this.#checkKeying();
     return true;
   }
 
@@ -237,6 +271,7 @@ export class GapRecovery<T> {
    */
   dropPartition(partition: number): Promise<void> {
     const { store } = this.#options;
+    this.#assigned.delete(partition);
     let snapshot: GapStateEntry[] | undefined;
     if (store) {
       // The partition's gaps still open move with it: the next owner refills them.
@@ -314,15 +349,27 @@ export class GapRecovery<T> {
           if (signal.aborted) break;
           if (item.kind !== 'record' || item.timeMs === undefined) continue;
           if (!this.#planner.wants(scan, item.serialNumber, item.timeMs)) continue;
+          const { partition, timestamp } = item.record;
           const fingerprint = readingFingerprint(item.record.raw);
-          if (this.#dedupe?.seen(item.record.partition, item.serialNumber, item.timeMs, fingerprint)) continue;
-          this.#planner.recordFound(scan, item.serialNumber, item.timeMs);
+          if (this.#planner.isSuspect(scan, item.serialNumber, item.timeMs)) {
+            // Delivered only from a partition owned here, and only if new; another member's
+            // partition is its owner's to deliver, and only tells whether the gap is one.
+            const delivered =
+              this.#assigned.has(partition) &&
+              !this.#dedupe?.seen(partition, item.serialNumber, item.timeMs, fingerprint);
+            const publishedMs = timestamp.getTime();
+            this.#planner.noteSeen(scan, item.serialNumber, { timeMs: item.timeMs, publishedMs, partition, delivered });
+            if (!delivered) continue;
+          } else {
+            if (this.#dedupe?.seen(partition, item.serialNumber, item.timeMs, fingerprint)) continue;
+            this.#planner.recordFound(scan, item.serialNumber, item.timeMs);
+          }
           this.stats.refilledRecords++;
           await this.#context.deliver(item.record);
         }
         next = await window.next();
       }
-      for (const event of this.#planner.complete(scan, next.value.earliestRetainedMs)) this.#emit(event);
+      this.#complete(scan, next.value.earliestRetainedMs);
       this.#context.logger.debug(
         { scan: scan.id, partitions: scan.partitions, gaps: scan.gaps.length, ms: Date.now() - started },
         'Refill scan finished',
@@ -333,10 +380,16 @@ export class GapRecovery<T> {
       this.#attempts.set(scan.id, attempts);
       this.#context.logger.warn({ scan: scan.id, attempts }, `Refill scan failed: ${String(error)}`);
       if (attempts < maxScanAttempts) this.#planner.retry(scan);
-      else for (const event of this.#planner.complete(scan)) this.#emit(event);
+      else this.#complete(scan);
     } finally {
       this.#scanAborts.delete(scan.id);
     }
+  }
+
+  #complete(scan: RefillScan, earliestRetainedMs?: ReadonlyMap<number, number>): void {
+    const events = this.#planner.complete(scan, earliestRetainedMs);
+    this.stats.gapsFound += this.#planner.takeConfirmed();
+    for (const event of events) this.#emit(event);
   }
 
   #emit(event: GapEvent): void {
@@ -376,6 +429,7 @@ export class GapRecovery<T> {
     await Promise.allSettled(this.#running);
     for (const partition of partitions) await this.dropPartition(partition);
     for (const gap of this.#planner.drain()) this.#emit(gap.toUnresolvedEvent());
+    this.#assigned.clear();
     await Promise.allSettled(this.#saving.values());
     this.#events.end();
   }
