@@ -3,7 +3,8 @@ import { createTelemetryConsumer } from '../../src/consumer/create-telemetry-con
 import type { TelemetryRecord } from '../../src/records/telemetry-record.js';
 import type { GapEvent } from '../../src/gaps/gap-outcome.js';
 import { KafkaProducer } from '../../src/kafka/kafka-producer.js';
-import { createTopic, plaintextConfig, uniqueName } from '../support/kafka.js';
+import { broker, createTopic, plaintextConfig, uniqueName } from '../support/kafka.js';
+import { runCliProcess } from '../support/run-cli-process.js';
 import { plaintextConnection, reading } from '../support/telemetry.js';
 import { cadenceMs, every5Minutes, MINUTE, serials, until } from '../support/fleet.js';
 import type { LogFields, Logger } from '../../src/internal/logger.js';
@@ -25,13 +26,13 @@ interface Publish {
 }
 
 /** Publishes without a key, each inverter's readings spread round-robin over the partitions. */
-async function publishUnkeyed(topic: string, readings: readonly Publish[]): Promise<void> {
+async function publishUnkeyed(topic: string, readings: readonly Publish[], spread = partitions): Promise<void> {
   await using producer = await KafkaProducer.connect({ ...plaintextConfig(), 'linger.ms': 5 });
   await Promise.all(
     readings.map(({ serial, time, publishedAt }) =>
       producer.send({
         topic,
-        partition: (Number(serial.slice(3)) + (time - day) / cadenceMs) % partitions,
+        partition: (Number(serial.slice(3)) + (time - day) / cadenceMs) % spread,
         value: reading(serial, time),
         timestamp: publishedAt ?? time,
       }),
@@ -109,4 +110,34 @@ describe('gap detection on a topic not keyed by serial number', () => {
       expect(logger.warnings.filter((w) => w.includes('is not keyed by serial number'))).toHaveLength(1);
     }
   }, 150_000);
+
+  // Regression: on a log that never lost anything, the gap right after an inverter's first reading
+  // came out beyond-retention, because the oldest record's Kafka time (a publish time, later than
+  // the reading's own time) was taken for the start of retention.
+  it('goodwe-kafka gaps calls a gap after the first reading not-in-log on a log that lost nothing', async () => {
+    const { topic, remove } = await createTopic('unkeyed-cli', 2);
+    cleanups.push(remove);
+    const delay = 2 * MINUTE; // each reading is published two minutes after its time
+    const times = [at(6), ...every5Minutes(at(6, 30), at(7))];
+    await publishUnkeyed(
+      topic,
+      times.map((time) => ({ serial: 'SN-000', time, publishedAt: time + delay })),
+      2,
+    );
+    const run = await runCliProcess([
+      'gaps',
+      '--url',
+      `kafka://${broker().plaintext}/${topic}`,
+      '--from',
+      new Date(at(5)).toISOString(),
+      '--to',
+      new Date(at(8)).toISOString(),
+      '--interval',
+      '5m',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const gaps = run.json<{ type: string; outcome: string; from: string }>().filter((l) => l.type === 'gap');
+    expect(gaps).toEqual([expect.objectContaining({ outcome: 'not-in-log', from: new Date(at(6)).toISOString() })]);
+  }, 60_000);
 });

@@ -45,6 +45,26 @@ describe('gap scan', () => {
     ]);
   });
 
+  it('reports only the real holes of an inverter whose readings are spread over partitions read one after the other', () => {
+    // Even multiples of 5 minutes on partition 0, odd ones on partition 1, each published at its own
+    // time; the partitions are read one after the other, in either order. 5-15 and 45 were never published.
+    for (const order of [
+      [0, 1],
+      [1, 0],
+    ]) {
+      const scan = new GapScan({ expectedIntervalMs: 5 * min });
+      const times = [0, 20, 25, 30, 35, 40, 50, 55];
+      for (const partition of order)
+        for (const t of times.filter((t) => (t / 5) % 2 === partition))
+          scan.observe(partition, 'SN1', t * min, t * min);
+      const gaps = scan.results().map((g) => [g.from.getTime() / min, g.to.getTime() / min, g.outcome]);
+      expect(gaps.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+        [0, 20, 'not-in-log'],
+        [40, 50, 'not-in-log'],
+      ]);
+    }
+  });
+
   it('keeps inverters apart', () => {
     const scan = new GapScan({ expectedIntervalMs: 5 * min });
     for (const t of [0, 5, 10]) {
