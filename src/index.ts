@@ -61,7 +61,7 @@ export type { GapEvent } from './gaps/gap-outcome.js';
 export { gapOptionsSchema } from './gaps/gap-options.js';
 export type { GapOptions, ResolvedGapOptions } from './gaps/gap-options.js';
 export { MemoryGapStateStore } from './gaps/gap-state-store.js';
-export type { GapStateStore, GapStateEntry } from './gaps/gap-state-store.js';
+export type { GapStateStore, GapStateEntry, OpenGapEntry } from './gaps/gap-state-store.js';
 export { FileGapStateStore } from './gaps/file-gap-state-store.js';
 
 // Errors

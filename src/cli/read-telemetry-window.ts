@@ -18,7 +18,10 @@ export interface TelemetryWindowOptions {
   signal?: AbortSignal | undefined;
   /** Messages read so far of those the window spans at most (an upper bound: the end is found by time). */
   onProgress?: ((read: number, total: number) => void) | undefined;
-  /** Earliest retained record time over the partitions, once known (for gap outcomes). */
+  /**
+   * Earliest retained record time over the partitions that lost records (low watermark above 0),
+   * once known, for gap outcomes; undefined when no partition lost any.
+   */
   onRetention?: ((earliestRetainedMs: number | undefined) => void) | undefined;
 }
 
@@ -102,10 +105,13 @@ export async function* readTelemetryWindow(options: TelemetryWindowOptions): Asy
   }
 }
 
-/** The time of the oldest record still in the log, over all partitions (a read of each partition's first record). */
+/**
+ * The time of the oldest record still in the log, over the partitions whose log no longer starts at
+ * offset 0 (a read of each one's first record): a log that never lost anything starts nowhere late.
+ */
 async function earliestRetained(reader: KafkaReader, topic: string, partitions: number[]): Promise<number | undefined> {
   const lows = await Promise.all(partitions.map((partition) => reader.offsetsForTimes([{ topic, partition }], 0)));
-  const found = lows.flat().filter((p) => p.offset !== undefined);
+  const found = lows.flat().filter((p) => p.offset !== undefined && BigInt(p.offset) > 0n);
   if (found.length === 0) return undefined;
   reader.assign(found.map((p) => ({ topic, partition: p.partition, offset: p.offset! })));
   const times = new Map<number, number>();

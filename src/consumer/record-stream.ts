@@ -109,7 +109,7 @@ export class RecordStream<T> {
       record = await this.context.invalid.handle(item.record);
     } else if (item.timeMs === undefined || message.topic !== this.context.gapTopic) {
       record = item.record;
-    } else if (!this.context.gaps()?.observeLive(message.partition, item.serialNumber, item.timeMs)) {
+    } else if (!this.context.gaps()?.observeLive(message.partition, item.serialNumber, item.timeMs, item.record)) {
       record = item.record;
     }
     if (record) {

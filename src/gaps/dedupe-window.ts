@@ -1,10 +1,11 @@
 import { SerialIndex, type SlotStore } from './serial-index.js';
-import { growFloat64, growUint8 } from './typed-arrays.js';
+import { growFloat64, growUint16, growUint8 } from './typed-arrays.js';
 
 /** Options of {@link DedupeWindow}. */
 export interface DedupeWindowOptions {
   /**
-   * Telemetry times remembered per inverter (1..64). Memory is `8 × depth` bytes per inverter,
+   * Readings remembered per inverter (1..64). Memory is `10 × depth` bytes per inverter (a time and
+   * a content fingerprint each),
    * fixed whatever the reporting interval, which a window in milliseconds would not be.
    * @default 8
    */
@@ -24,9 +25,11 @@ export interface DedupeWindowStats {
 }
 
 /**
- * Recognises a reading seen before, on (serial number, telemetry time): a
+ * Recognises a reading seen before, on (serial number, telemetry time, content fingerprint): a
  * redelivery after a rebalance, a duplicate publish, a refill overlapping a late live reading, a
- * replay of something already delivered.
+ * replay of something already delivered. Two readings with the same time but different content
+ * (see {@link readingFingerprint}) are distinct: both pass. A fingerprint of 0 means "unknown"
+ * and matches any content, so callers without one get (serial number, time) as before.
  *
  * Per inverter it remembers the last `depth` distinct times it was given, in the order given (not
  * in time order), so that a late reading stays remembered while a refill of the gap around it runs.
@@ -41,6 +44,7 @@ export class DedupeWindow implements SlotStore {
   readonly #index: SerialIndex;
   readonly #depth: number;
   #times = new Float64Array(0);
+  #prints = new Uint16Array(0);
   #next = new Uint8Array(0);
   #checked = 0;
   #duplicates = 0;
@@ -53,19 +57,21 @@ export class DedupeWindow implements SlotStore {
 
   /**
    * Whether this reading was seen before; if not, it is remembered. Call it once per delivered
-   * reading, live, refill or replay.
+   * reading, live, refill or replay. `fingerprint` is the reading's content fingerprint (1..65535),
+   * or 0 when unknown.
    */
-  seen(partition: number, serialNumber: string, timeMs: number): boolean {
+  seen(partition: number, serialNumber: string, timeMs: number, fingerprint = 0): boolean {
     if (!Number.isFinite(timeMs)) return false;
     this.#checked++;
     const slot = this.#index.acquire(serialNumber, partition);
     if (slot < 0) return false;
-    if (this.#find(slot, timeMs)) {
+    if (this.#find(slot, timeMs, fingerprint)) {
       this.#duplicates++;
       return true;
     }
     const next = this.#next[slot]!;
     this.#times[slot * this.#depth + next] = timeMs;
+    this.#prints[slot * this.#depth + next] = fingerprint;
     this.#next[slot] = (next + 1) % this.#depth;
     return false;
   }
@@ -74,9 +80,9 @@ export class DedupeWindow implements SlotStore {
    * Whether this reading is remembered, without remembering it or tracking a new inverter: for
    * replays of partitions this consumer does not own, whose state would never be dropped.
    */
-  has(serialNumber: string, timeMs: number): boolean {
+  has(serialNumber: string, timeMs: number, fingerprint = 0): boolean {
     const slot = this.#index.slotOf(serialNumber);
-    return slot >= 0 && this.#find(slot, timeMs);
+    return slot >= 0 && this.#find(slot, timeMs, fingerprint);
   }
 
   /** Forgets every inverter of a revoked partition (in every store sharing the index). */
@@ -97,6 +103,7 @@ export class DedupeWindow implements SlotStore {
   /** @internal Called by the index. */
   resize(capacity: number): void {
     this.#times = growFloat64(this.#times, capacity * this.#depth, Number.NaN);
+    this.#prints = growUint16(this.#prints, capacity * this.#depth);
     this.#next = growUint8(this.#next, capacity);
   }
 
@@ -106,9 +113,13 @@ export class DedupeWindow implements SlotStore {
     this.#next[slot] = 0;
   }
 
-  #find(slot: number, timeMs: number): boolean {
+  #find(slot: number, timeMs: number, fingerprint: number): boolean {
     const start = slot * this.#depth;
-    for (let i = start; i < start + this.#depth; i++) if (this.#times[i] === timeMs) return true;
+    for (let i = start; i < start + this.#depth; i++) {
+      if (this.#times[i] !== timeMs) continue;
+      const known = this.#prints[i]!;
+      if (known === 0 || fingerprint === 0 || known === fingerprint) return true;
+    }
     return false;
   }
 }

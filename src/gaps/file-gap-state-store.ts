@@ -11,6 +11,11 @@ const fileSchema = z.object({
   partition: z.number().int().nonnegative(),
   // One compact row per inverter: [serialNumber, lastTimeMs, cadenceMs or null].
   entries: z.array(z.tuple([z.string().min(1), z.number(), z.number().positive().nullable()])),
+  // Gaps handed to the next run, one row each: [entry index, fromMs, toMs, cadenceMs, recovered].
+  // Optional: files written before open gaps were kept have none.
+  openGaps: z
+    .array(z.tuple([z.number().int().nonnegative(), z.number(), z.number(), z.number().positive(), z.number().int()]))
+    .optional(),
 });
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
@@ -62,15 +67,30 @@ export class FileGapStateStore implements GapStateStore {
         `Gap state file ${file} holds ${parsed.topic}[${parsed.partition}], not ${topic}[${partition}]`,
       );
     }
-    return parsed.entries.map(([serialNumber, lastTimeMs, cadenceMs]) =>
+    const entries: GapStateEntry[] = parsed.entries.map(([serialNumber, lastTimeMs, cadenceMs]) =>
       cadenceMs === null ? { serialNumber, lastTimeMs } : { serialNumber, lastTimeMs, cadenceMs },
     );
+    for (const [index, fromMs, toMs, cadenceMs, recovered] of parsed.openGaps ?? []) {
+      const entry = entries[index];
+      if (!entry) throw new GapStateError(`Gap state file ${file} is corrupt: an open gap names entry ${index}`);
+      (entry.openGaps ??= []).push({ fromMs, toMs, cadenceMs, recovered });
+    }
+    return entries;
   }
 
   async save(topic: string, partition: number, entries: readonly GapStateEntry[]): Promise<void> {
     const file = this.fileOf(topic, partition);
     const rows = entries.map((e) => [e.serialNumber, e.lastTimeMs, e.cadenceMs ?? null]);
-    const text = JSON.stringify({ version: 1, topic, partition, entries: rows });
+    const openGaps = entries.flatMap((e, index) =>
+      (e.openGaps ?? []).map((g) => [index, g.fromMs, g.toMs, g.cadenceMs, g.recovered]),
+    );
+    const text = JSON.stringify({
+      version: 1,
+      topic,
+      partition,
+      entries: rows,
+      ...(openGaps.length > 0 ? { openGaps } : {}),
+    });
     const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {
       await mkdir(this.directory, { recursive: true });

@@ -79,8 +79,9 @@ export interface GapOptions {
    */
   maxTrackedInverters?: number | undefined;
   /**
-   * Keeps per-partition state between runs, on top of the lookback read.
-   * @default none: state is rebuilt from the lookback read
+   * Keeps per-partition state between runs, on top of the lookback read, with the gaps whose
+   * refill had not finished when the partition left this consumer (the next owner refills them).
+   * @default none: state is rebuilt from the lookback read, and gaps open at close end `unresolved`
    */
   store?: GapStateStore | undefined;
   /**

@@ -8,6 +8,12 @@ export const GapOutcome = {
   NotInLog: 'not-in-log',
   /** The window starts before the earliest record the topic still retains: part of it is lost. */
   BeyondRetention: 'beyond-retention',
+  /**
+   * The consumer closed before the gap's refill finished and had no `GapStateStore` to hand the
+   * gap to: what is in the log for it was not read. `goodwe-kafka gaps` or a replay of the window
+   * can still look.
+   */
+  Unresolved: 'unresolved',
 } as const;
 
 /** One of {@link GapOutcome}. */

@@ -6,6 +6,23 @@ export interface GapStateEntry {
   lastTimeMs: number;
   /** Reporting interval, configured or learned; absent while still unknown. */
   cadenceMs?: number;
+  /**
+   * Gaps of this inverter whose refill had not finished when the consumer closed: the next
+   * consumer to load the partition refills them and sends their `GapEvent`s. Absent when none.
+   */
+  openGaps?: OpenGapEntry[];
+}
+
+/** A gap handed from one run to the next through a {@link GapStateStore}. Times in epoch ms. */
+export interface OpenGapEntry {
+  /** Telemetry time of the last reading before the gap. */
+  fromMs: number;
+  /** Telemetry time of the first reading after the gap. */
+  toMs: number;
+  /** The cadence the gap was detected with. */
+  cadenceMs: number;
+  /** Readings inside the gap already delivered. */
+  recovered: number;
 }
 
 /**
@@ -38,13 +55,13 @@ export class MemoryGapStateStore implements GapStateStore {
 
   load(topic: string, partition: number): Promise<GapStateEntry[]> {
     const entries = this.#partitions.get(key(topic, partition)) ?? [];
-    return Promise.resolve(entries.map((entry) => ({ ...entry })));
+    return Promise.resolve(entries.map((entry) => structuredClone(entry)));
   }
 
   save(topic: string, partition: number, entries: readonly GapStateEntry[]): Promise<void> {
     this.#partitions.set(
       key(topic, partition),
-      entries.map((entry) => ({ ...entry })),
+      entries.map((entry) => structuredClone(entry)),
     );
     return Promise.resolve();
   }

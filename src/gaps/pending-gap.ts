@@ -1,5 +1,15 @@
 import type { DetectedGap } from './gap-detector.js';
-import { classifyGap, type GapEvent } from './gap-outcome.js';
+import { classifyGap, GapOutcome, type GapEvent } from './gap-outcome.js';
+
+/** A reading of a suspect's inverter that a scan found inside its window. */
+export interface SeenReading {
+  timeMs: number;
+  /** Kafka record time. */
+  publishedMs: number;
+  partition: number;
+  /** Whether the scan delivered it (it had not been delivered before). */
+  delivered: boolean;
+}
 
 /**
  * A gap between detection and its {@link GapEvent}: reported, its refill not finished. Readings
@@ -18,10 +28,23 @@ export class PendingGap {
   windowTo: number;
   /** Readings delivered by the refill. */
   found = 0;
+  /** Readings recovered by an earlier run that handed this gap over through a state store. */
+  readonly recoveredBefore: number;
+  /** Kafka time at which the reading ending the gap was published, when known. */
+  readonly toPublishedMs: number | undefined;
+  /**
+   * Set on a topic not keyed by serial number: the gap is only a window to look at until a scan
+   * of every partition tells which holes it really holds (see {@link toSuspectEvents}).
+   */
+  suspect = false;
   /** Telemetry times of late live readings inside the gap. */
   readonly #late: number[] = [];
+  // Suspects only: the inverter's readings the scan found inside the window.
+  readonly #seen: SeenReading[] = [];
 
-  constructor(gap: DetectedGap) {
+  constructor(gap: DetectedGap, recoveredBefore = 0, toPublishedMs?: number) {
+    this.recoveredBefore = recoveredBefore;
+    this.toPublishedMs = toPublishedMs;
     this.serialNumber = gap.serialNumber;
     this.partition = gap.partition;
     this.from = this.windowFrom = gap.from;
@@ -71,16 +94,66 @@ export class PendingGap {
     return true;
   }
 
+  /** Readings inside the gap delivered since it was found (by refill, late, or in an earlier run). */
+  get recovered(): number {
+    return this.found + this.#late.length + this.recoveredBefore;
+  }
+
+  /** Notes a reading of a suspect found by the scan inside the window. */
+  noteSeen(reading: SeenReading): void {
+    this.#seen.push(reading);
+  }
+
+  /**
+   * The events of a suspect after its scan: one per hole wider than `toleranceFactor × cadence`
+   * between readings that were in the log on time, and that ends at a reading of a partition
+   * this consumer owns (`owns`), so that with several group members each hole is reported once.
+   * A reading counts as on time unless it was published after a later reading (it came late), or
+   * this scan delivered it (it had not been delivered): those are recovered readings of the hole.
+   * None when the window was only other partitions' readings interleaving.
+   */
+  toSuspectEvents(
+    toleranceFactor: number,
+    owns: (partition: number) => boolean,
+    earliestRetainedMs?: number,
+  ): GapEvent[] {
+    const seen = this.#seen.toSorted((a, b) => b.timeMs - a.timeMs);
+    let firstPublishedAfter = this.toPublishedMs ?? Number.POSITIVE_INFINITY;
+    const late = new Set<SeenReading>();
+    for (const reading of seen) {
+      if (reading.delivered || reading.publishedMs > firstPublishedAfter) late.add(reading);
+      firstPublishedAfter = Math.min(firstPublishedAfter, reading.publishedMs);
+    }
+    const onTime = [
+      { timeMs: this.from, partition: -1 },
+      ...seen.filter((reading) => !late.has(reading)).reverse(),
+      { timeMs: this.to, partition: this.partition },
+    ];
+    const events: GapEvent[] = [];
+    for (let i = 1; i < onTime.length; i++) {
+      const from = onTime[i - 1]!.timeMs;
+      const { timeMs: to, partition } = onTime[i]!;
+      if (to - from <= toleranceFactor * this.cadenceMs || !owns(partition)) continue;
+      let recovered = 0;
+      for (const reading of late) if (reading.timeMs > from && reading.timeMs < to) recovered++;
+      const { serialNumber, cadenceMs } = this;
+      events.push(classifyGap({ serialNumber, partition, from, to, cadenceMs, recovered, earliestRetainedMs }));
+    }
+    return events;
+  }
+
+  /** The event of a gap whose refill never finished: `unresolved`, with what was recovered so far. */
+  toUnresolvedEvent(): GapEvent {
+    return { ...classifyGap({ ...this.#input(), recovered: this.recovered }), outcome: GapOutcome.Unresolved };
+  }
+
   /** The event this gap ends with. */
   toEvent(earliestRetainedMs?: number): GapEvent {
-    return classifyGap({
-      serialNumber: this.serialNumber,
-      partition: this.partition,
-      from: this.from,
-      to: this.to,
-      cadenceMs: this.cadenceMs,
-      recovered: this.found + this.#late.length,
-      earliestRetainedMs,
-    });
+    return classifyGap({ ...this.#input(), recovered: this.recovered, earliestRetainedMs });
+  }
+
+  #input(): { serialNumber: string; partition: number; from: number; to: number; cadenceMs: number } {
+    const { serialNumber, partition, from, to, cadenceMs } = this;
+    return { serialNumber, partition, from, to, cadenceMs };
   }
 }

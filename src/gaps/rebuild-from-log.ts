@@ -2,6 +2,7 @@ import type { MessageDecoder } from '../records/message-decoder.js';
 import type { ClientConfig } from '../kafka/client-config.js';
 import { KafkaReader } from '../kafka/kafka-reader.js';
 import { readWindow } from './read-window.js';
+import { readingFingerprint } from './reading-fingerprint.js';
 
 /** What to rebuild from. */
 export interface RebuildOptions<T> {
@@ -16,13 +17,22 @@ export interface RebuildOptions<T> {
   signal: AbortSignal;
 }
 
+/** What the detector and the dedupe window need of one reading read back: nothing else is kept. */
+export interface LookbackReading {
+  serialNumber: string;
+  timeMs: number;
+  /** Content fingerprint for the dedupe window (see `readingFingerprint`); 0 or absent when unknown. */
+  fingerprint?: number;
+}
+
 /**
- * The readings of the `lookbackMs` of log just before a committed offset: what the group had
- * already seen of each inverter when the partition was assigned here.
+ * The readings of the `lookbackMs` of log just before a committed offset (what the group had
+ * already seen of each inverter when the partition was assigned here), streamed one message's
+ * readings at a time: at 100,000 inverters the lookback holds hundreds of thousands of readings
+ * per partition, and none of them has to be kept once the detector and the dedupe window took it.
+ * Stopping the iteration (a `break`) closes the side reader.
  */
-export async function rebuildFromLog<T>(
-  options: RebuildOptions<T>,
-): Promise<{ serialNumber: string; timeMs: number }[]> {
+export async function* rebuildFromLog<T>(options: RebuildOptions<T>): AsyncGenerator<LookbackReading[]> {
   const last = BigInt(options.endOffset) - 1n;
   const lastTimestamp = await (async () => {
     await using reader = await KafkaReader.connect(options.config, [
@@ -31,8 +41,7 @@ export async function rebuildFromLog<T>(
     const [message] = await reader.read(1, options.timeoutMs);
     return message?.timestamp;
   })();
-  if (lastTimestamp === undefined) return [];
-  const readings: { serialNumber: string; timeMs: number }[] = [];
+  if (lastTimestamp === undefined) return;
   const window = readWindow({
     config: options.config,
     topic: options.topic,
@@ -47,10 +56,15 @@ export async function rebuildFromLog<T>(
   });
   for await (const message of window) {
     if (BigInt(message.offset) > last) break;
+    const readings: LookbackReading[] = [];
     for (const item of message.items) {
       if (item.kind === 'record' && item.timeMs !== undefined)
-        readings.push({ serialNumber: item.serialNumber, timeMs: item.timeMs });
+        readings.push({
+          serialNumber: item.serialNumber,
+          timeMs: item.timeMs,
+          fingerprint: readingFingerprint(item.record.raw),
+        });
     }
+    if (readings.length > 0) yield readings;
   }
-  return readings;
 }

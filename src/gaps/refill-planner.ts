@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../internal/clock.js';
 import type { DetectedGap } from './gap-detector.js';
 import type { GapEvent } from './gap-outcome.js';
-import { PendingGap } from './pending-gap.js';
+import { PendingGap, type SeenReading } from './pending-gap.js';
 import { PlannedScan, pushTo, type RefillScan } from './refill-scan.js';
 
 /** Options of {@link RefillPlanner}. */
@@ -33,7 +33,8 @@ export interface RefillPlannerOptions {
  * {@link next}, reads, counts with {@link recordFound}, then calls {@link complete}.
  */
 export class RefillPlanner {
-  readonly #keyed: boolean;
+  #keyed: boolean;
+  #confirmed = 0;
   readonly #partitionCount: number;
   readonly #mergeWithinMs: number;
   readonly #settleMs: number;
@@ -59,9 +60,18 @@ export class RefillPlanner {
     this.#clock = options.clock ?? systemClock;
   }
 
-  /** Queues a detected gap, merging it into a waiting scan of its partition when close enough. */
-  enqueue(detected: DetectedGap): void {
-    const gap = new PendingGap(detected);
+  /**
+   * Queues a detected gap, merging it into a waiting scan of its partition when close enough.
+   * `recoveredBefore` counts readings an earlier run recovered of a gap it handed over;
+   * `toPublishedMs` is the Kafka time of the reading that revealed it. Once the topic is known not
+   * to be keyed by serial number, a gap is queued as a suspect (see {@link PendingGap.toSuspectEvents}).
+   */
+  enqueue(detected: DetectedGap, recoveredBefore = 0, toPublishedMs?: number): void {
+    this.#enqueue(new PendingGap(detected, recoveredBefore, toPublishedMs));
+  }
+
+  #enqueue(gap: PendingGap): void {
+    if (!this.#keyed) gap.suspect = true;
     const key = this.#keyed ? gap.partition : -1;
     const near = this.#queue.filter((scan) => scan.key === key && scan.isNear(gap.from, gap.to, this.#mergeWithinMs));
     let target = near[0];
@@ -85,7 +95,8 @@ export class RefillPlanner {
    * when no hole wider than the tolerance is left the gap ends here: its event is returned.
    */
   noteLiveReading(serialNumber: string, timeMs: number): GapEvent | undefined {
-    const gap = this.#bySerial.get(serialNumber)?.find((pending) => pending.contains(timeMs));
+    // A suspect is judged by its scan, which tells interleaving from lateness by publish time.
+    const gap = this.#bySerial.get(serialNumber)?.find((pending) => !pending.suspect && pending.contains(timeMs));
     if (!gap) return undefined;
     gap.addLate(timeMs);
     const scan = this.#scanOf.get(gap);
@@ -121,6 +132,48 @@ export class RefillPlanner {
     return Math.max(0, readyAt - this.#clock.now());
   }
 
+  /**
+   * Stops assuming the topic is keyed by serial number: gaps are read on every partition, as
+   * suspects. Gaps waiting to be read become suspects too (they were probably readings of other
+   * partitions not read yet); returns how many, which were counted as gaps and no longer are.
+   * Running scans finish as they started.
+   */
+  assumeUnkeyed(): number {
+    if (!this.#keyed) return 0;
+    this.#keyed = false;
+    const waiting = this.#queue.splice(0).flatMap((scan) => scan.gaps);
+    for (const gap of waiting) {
+      this.#forget(gap);
+      this.#enqueue(new PendingGap(gap, gap.recoveredBefore, gap.toPublishedMs));
+    }
+    return waiting.length;
+  }
+
+  /** Whether gaps are read on their own partition only. */
+  get keyedBySerial(): boolean {
+    return this.#keyed;
+  }
+
+  /** Suspects confirmed as gaps by {@link complete} since the last call. */
+  takeConfirmed(): number {
+    const confirmed = this.#confirmed;
+    this.#confirmed = 0;
+    return confirmed;
+  }
+
+  /** Whether the reading belongs to a suspect of the scan (see {@link noteSeen}). */
+  isSuspect(scan: RefillScan, serialNumber: string, timeMs: number): boolean {
+    return this.#gapOf(scan, serialNumber, timeMs)?.suspect ?? false;
+  }
+
+  /** Notes a reading of a suspect found by the scan. */
+  noteSeen(scan: RefillScan, serialNumber: string, reading: SeenReading): void {
+    this.#gapOf(scan, serialNumber, reading.timeMs)?.noteSeen(reading);
+  }
+
+  /** Which partitions this consumer owns, for suspects' events; every one unless told. */
+  owns: (partition: number) => boolean = () => true;
+
   /** Whether a record read by `scan` belongs to one of its gaps (and should be delivered). */
   wants(scan: RefillScan, serialNumber: string, timeMs: number): boolean {
     return this.#gapOf(scan, serialNumber, timeMs) !== undefined;
@@ -150,10 +203,18 @@ export class RefillPlanner {
       const time = earliestRetainedMs?.get(partition);
       if (time !== undefined && (earliest === undefined || time > earliest)) earliest = time;
     }
-    return running.gaps.map((gap) => {
+    const events: GapEvent[] = [];
+    for (const gap of running.gaps) {
       this.#forget(gap);
-      return gap.toEvent(earliest);
-    });
+      if (!gap.suspect) {
+        events.push(gap.toEvent(earliest));
+        continue;
+      }
+      const found = gap.toSuspectEvents(this.#toleranceFactor, this.owns, earliest);
+      this.#confirmed += found.length;
+      events.push(...found);
+    }
+    return events;
   }
 
   /** Puts a failed scan back in front of the queue; what it already delivered stays counted. */
@@ -163,6 +224,45 @@ export class RefillPlanner {
     this.#running.delete(scan.id);
     running.bySerial = undefined;
     this.#queue.unshift(running);
+  }
+
+  /**
+   * Takes every gap without an event out of the planner (waiting scans and running ones, whose
+   * later {@link complete} then returns nothing): for a consumer that closes, to hand them over
+   * or end them explicitly, so that no gap found goes without an event.
+   */
+  drain(): PendingGap[] {
+    const gaps = [...this.#queue, ...this.#running.values()].flatMap((scan) => scan.gaps);
+    this.#queue.length = 0;
+    this.#running.clear();
+    for (const gap of gaps) this.#forget(gap);
+    // A suspect not yet confirmed was never counted as a gap: it ends with nothing.
+    return gaps.filter((gap) => !gap.suspect);
+  }
+
+  /**
+   * Takes the gaps of one partition out of the planner, for a partition that moves elsewhere with
+   * its state: waiting gaps revealed on it, and running scans that read only it (their later
+   * {@link complete} returns nothing). Scans over every partition (a topic not keyed by serial
+   * number) keep running here. Returns the gaps and the ids of the running scans taken.
+   */
+  drainPartition(partition: number): { gaps: PendingGap[]; scans: number[] } {
+    const gaps: PendingGap[] = [];
+    for (const scan of [...this.#queue]) {
+      const mine = scan.gaps.filter((gap) => gap.partition === partition);
+      for (const gap of mine) scan.refresh(gap);
+      if (scan.gaps.length === 0) this.#queue.splice(this.#queue.indexOf(scan), 1);
+      gaps.push(...mine);
+    }
+    const scans: number[] = [];
+    for (const [id, scan] of this.#running) {
+      if (scan.key !== partition) continue;
+      this.#running.delete(id);
+      gaps.push(...scan.gaps);
+      scans.push(id);
+    }
+    for (const gap of gaps) this.#forget(gap);
+    return { gaps: gaps.filter((gap) => !gap.suspect), scans };
   }
 
   /** Scans waiting to start. */

@@ -45,6 +45,7 @@ export class SerialIndex {
   #capacity: number;
   #used = 0;
   #untracked = 0;
+  #spread = 0;
 
   constructor(options: SerialIndexOptions = {}) {
     this.#maxSerials = options.maxSerials ?? 1_000_000;
@@ -75,7 +76,10 @@ export class SerialIndex {
     let slot = this.#slots.get(serialNumber);
     if (slot !== undefined) {
       const known = this.#partitions[slot]!;
-      if ((known & maxTrackedPartition) !== partition) this.#partitions[slot] = partition | multiPartition;
+      if ((known & maxTrackedPartition) !== partition) {
+        if ((known & multiPartition) === 0) this.#spread++;
+        this.#partitions[slot] = partition | multiPartition;
+      }
       return slot;
     }
     if (this.#slots.size >= this.#maxSerials) {
@@ -136,6 +140,14 @@ export class SerialIndex {
   /** Slots allocated (grows by half when full). */
   get capacity(): number {
     return this.#capacity;
+  }
+
+  /**
+   * Inverters seen on more than one partition since construction: above zero, the topic is not
+   * keyed by serial number.
+   */
+  get spread(): number {
+    return this.#spread;
   }
 
   /** Readings of inverters that could not be tracked because the index was full. */

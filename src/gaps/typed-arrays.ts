@@ -16,6 +16,13 @@ export function growUint32(old: Uint32Array<ArrayBuffer>, length: number): Uint3
 }
 
 /** A copy of `old` with room for `length` values, new ones zero. */
+export function growUint16(old: Uint16Array<ArrayBuffer>, length: number): Uint16Array<ArrayBuffer> {
+  const grown = new Uint16Array(length);
+  grown.set(old);
+  return grown;
+}
+
+/** A copy of `old` with room for `length` values, new ones zero. */
 export function growUint8(old: Uint8Array<ArrayBuffer>, length: number): Uint8Array<ArrayBuffer> {
   const grown = new Uint8Array(length);
   grown.set(old);

@@ -40,6 +40,7 @@ export function consumerMetrics(stats: ConsumerStats, health: ConsumerHealth): M
         { labels: { outcome: 'partial' }, value: stats.gapsPartial },
         { labels: { outcome: 'not-in-log' }, value: stats.gapsNotInLog },
         { labels: { outcome: 'beyond-retention' }, value: stats.gapsBeyondRetention },
+        { labels: { outcome: 'unresolved' }, value: stats.gapsUnresolved },
       ],
     },
     counter('goodwe_kafka_refill_scans_total', 'Refill scans run by the side reader.', stats.refillScans),

@@ -42,7 +42,8 @@ Reads the window with a side reader (no group, no commits) and reports, per inve
 in telemetry time larger than tolerance x cadence, with its outcome:
   not-in-log        the log holds nothing for the inverter in the gap (night, outage, lost upstream)
   refilled/partial  readings inside the gap are in the log (published late): all or some expected
-  beyond-retention  the gap starts before the earliest record the topic still keeps
+  beyond-retention  the log really starts after the gap began (records were deleted from a
+                    partition the inverter's readings are spread over)
 A scan only reads the log. Refilling gaps into your pipeline is the consumer's job
 (createTelemetryConsumer with gaps: { refill: true }), which reports its own outcomes.
 The overnight silence of an inverter shows up as a not-in-log gap.
@@ -85,8 +86,10 @@ async function runGaps(args: readonly string[], io: CliIo, source: WindowSource)
       onRetention: (ms) => (earliestRetainedMs = ms),
     })) {
       if (item.kind === 'invalid') invalid++;
-      else if (item.record.value.time !== undefined) {
-        scan.observe(item.record.partition, item.record.value.serialNumber, item.record.value.time.getTime());
+      else {
+        const { partition, value, timestamp } = item.record;
+        if (value.time !== undefined)
+          scan.observe(partition, value.serialNumber, value.time.getTime(), timestamp.getTime());
       }
     }
   } catch (error) {

@@ -12,6 +12,34 @@ function duplicatesOf(readings: [string, number][], dedupe = new DedupeWindow())
 }
 
 describe('dedupe window', () => {
+  // Regression: in the autumn daylight-saving hour, times without a UTC offset repeat, and
+  // dedupe on (serial, time) dropped the second hour's genuine readings.
+  it.each([
+    { name: 'the same time with other content is a distinct reading', prints: [11, 22], duplicates: [false, false] },
+    { name: 'the same time with the same content is a duplicate', prints: [11, 11], duplicates: [false, true] },
+    { name: 'unknown content (0) falls back to the time alone', prints: [11, 0], duplicates: [false, true] },
+    { name: 'a reading remembered without content matches any content', prints: [0, 22], duplicates: [false, true] },
+    {
+      name: 'both hours pass, and each repeat is dropped',
+      prints: [11, 22, 11, 22],
+      duplicates: [false, false, true, true],
+    },
+  ])('$name', ({ prints, duplicates }) => {
+    const dedupe = new DedupeWindow();
+    expect(prints.map((print) => dedupe.seen(0, 'A', 150 * MIN, print))).toEqual(duplicates);
+  });
+
+  it('has() tells content apart the same way, without remembering', () => {
+    const dedupe = new DedupeWindow();
+    dedupe.seen(0, 'A', 5 * MIN, 11);
+    expect([dedupe.has('A', 5 * MIN, 11), dedupe.has('A', 5 * MIN, 22), dedupe.has('A', 5 * MIN)]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(dedupe.has('A', 5 * MIN, 22)).toBe(false);
+  });
+
   it.each([
     {
       name: 'distinct readings pass',

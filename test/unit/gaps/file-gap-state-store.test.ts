@@ -26,6 +26,27 @@ describe('file gap state store', () => {
     expect(await new FileGapStateStore(join(directory, 'nested')).load('ACME01', 3)).toEqual(entries);
   });
 
+  it('round-trips the gaps still open of an inverter, and loads a file written without any', async () => {
+    const store = new FileGapStateStore(directory);
+    const open: GapStateEntry[] = [
+      entries[0]!,
+      {
+        ...entries[1]!,
+        openGaps: [
+          { fromMs: 1_795_000_000_000, toMs: 1_795_000_900_000, cadenceMs: 300_000, recovered: 1 },
+          { fromMs: 1_795_001_000_000, toMs: 1_795_001_900_000, cadenceMs: 300_000, recovered: 0 },
+        ],
+      },
+    ];
+    await store.save('ACME01', 0, open);
+    expect(await store.load('ACME01', 0)).toEqual(open);
+    await writeFile(
+      store.fileOf('ACME01', 1),
+      JSON.stringify({ version: 1, topic: 'ACME01', partition: 1, entries: [['SN1', 5, null]] }),
+    );
+    expect(await store.load('ACME01', 1)).toEqual([{ serialNumber: 'SN1', lastTimeMs: 5 }]);
+  });
+
   it('keeps partitions and topics apart, and loads nothing for one never saved', async () => {
     const store = new FileGapStateStore(directory);
     await store.save('ACME01', 0, entries);

@@ -11,7 +11,9 @@ describe('gap options types', () => {
   it('hands onGap a typed GapEvent', () => {
     expectTypeOf<NonNullable<GapOptions['onGap']>>().parameter(0).toEqualTypeOf<GapEvent>();
     expectTypeOf<GapEvent['outcome']>().toEqualTypeOf<GapOutcome>();
-    expectTypeOf<GapOutcome>().toEqualTypeOf<'refilled' | 'partial' | 'not-in-log' | 'beyond-retention'>();
+    expectTypeOf<GapOutcome>().toEqualTypeOf<
+      'refilled' | 'partial' | 'not-in-log' | 'beyond-retention' | 'unresolved'
+    >();
   });
 
   it('resolves defaults to required fields', () => {

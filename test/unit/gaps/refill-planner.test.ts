@@ -230,4 +230,42 @@ describe('refill planner', () => {
     expect(started.length).toBeLessThanOrEqual(3 * partitions);
     expect(started.every((scan) => scan.partitions.length === 1)).toBe(true);
   });
+
+  describe('handing gaps over', () => {
+    it('drain() takes every gap without an event, waiting or running, and a drained scan completes with nothing', () => {
+      const { plan } = planner();
+      plan.enqueue(gap('A', 0, 0, 30));
+      const [running] = drain(plan);
+      plan.enqueue(gap('B', 1, 0, 30));
+      expect(
+        plan
+          .drain()
+          .map((g) => g.serialNumber)
+          .sort(),
+      ).toEqual(['A', 'B']);
+      expect(plan.complete(running!)).toEqual([]);
+      expect([plan.pendingGaps, plan.queued, plan.running]).toEqual([0, 0, 0]);
+    });
+
+    it("drainPartition() takes one partition's gaps, waiting and running, and leaves the others", () => {
+      const { plan } = planner({ mergeWithinMs: 0 });
+      plan.enqueue(gap('A', 0, 0, 30));
+      const [running] = drain(plan);
+      plan.enqueue(gap('B', 0, 100, 130));
+      plan.enqueue(gap('C', 1, 0, 30));
+      const taken = plan.drainPartition(0);
+      expect(taken.gaps.map((g) => g.serialNumber).sort()).toEqual(['A', 'B']);
+      expect(taken.scans).toEqual([running!.id]);
+      expect(plan.complete(running!)).toEqual([]);
+      expect(drain(plan).map((s) => s.gaps.map((g) => g.serialNumber))).toEqual([['C']]);
+    });
+
+    it('keeps what an earlier run recovered of a handed-over gap in its event', () => {
+      const { plan } = planner();
+      plan.enqueue(gap('A', 0, 0, 30), 2);
+      const [scan] = drain(plan);
+      plan.recordFound(scan!, 'A', 20 * MIN);
+      expect(plan.complete(scan!)).toMatchObject([{ recovered: 3, expected: 5, outcome: 'partial' }]);
+    });
+  });
 });
