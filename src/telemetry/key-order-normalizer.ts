@@ -14,8 +14,16 @@ import {
 /** A normaliser for objects with one key order; `zone` is the time-zone option. */
 export type KeyOrderNormalizer = (raw: Record<string, unknown>, zone: string) => NormalizeResult;
 
-interface Shape {
-  readonly keys: readonly string[];
+/**
+ * A node of the trie of key orders seen so far: the path from the root spells a key order. Each
+ * node keeps its first child inline, so that walking a recurring order costs one pointer
+ * comparison per key (JSON.parse interns property names), and the others in a map.
+ */
+interface KeyNode {
+  key: string | undefined;
+  next: KeyNode | undefined;
+  others: Map<string, KeyNode> | undefined;
+  /** How often an object with exactly this key order was seen. */
   seen: number;
   /** Compiled lazily per `keepUnknown`: index 0 without, 1 with. */
   readonly normalizers: [KeyOrderNormalizer | undefined, KeyOrderNormalizer | undefined];
@@ -24,9 +32,10 @@ interface Shape {
 /** How many objects of one key order are left to the general normaliser before the order is compiled. */
 export const COMPILE_AFTER = 4;
 
-// Bounds for hostile or chaotic input: memory and compile time stay bounded whatever arrives.
+// Bounds for hostile or chaotic input: beyond them the trie starts over, so memory and compile
+// time stay bounded whatever arrives, and the key orders that recur are compiled again.
 const MAX_COMPILED = 64;
-const MAX_CANDIDATES = 1024;
+const MAX_NODES = 16_384;
 const MAX_KEYS = 256;
 
 const helpers = {
@@ -46,116 +55,98 @@ const helpers = {
   unreadableTime,
 };
 
-/** The shapes seen so far, by first key (one or two per payload family in practice). */
-const shapes = new Map<string, Shape[]>();
-let candidates = 0;
+const newNode = (): KeyNode => ({
+  key: undefined,
+  next: undefined,
+  others: undefined,
+  seen: 0,
+  normalizers: [undefined, undefined],
+});
+
+let root = newNode();
+let nodes = 1;
 let compiled = 0;
 let canCompile = true;
 
 /**
  * Returns the normaliser compiled for this object's key order, or `undefined` when the general
- * normaliser should run: the first time an order is seen, for very large objects, and beyond the
- * cache bounds.
+ * normaliser should run: for the first objects of an order, for very large objects, and when code
+ * generation is disabled.
  *
- * GoodWe payloads of one family repeat the same keys in the same order, so from the second object
- * of an order on, the alias lookup, the dispatch on the field kind and the "first alias wins"
- * bookkeeping are all decided once, and what is left is straight-line code reading each property by
- * name (one hidden class per order) and returning the record as an object literal. The result is
- * the general normaliser's, to the key order of the record and of its quality notes; a property
- * test holds them equal.
+ * GoodWe payloads of one family repeat the same keys in the same order, so once an order recurs,
+ * the alias lookup, the dispatch on the field kind and the "first alias wins" bookkeeping are all
+ * decided once, and what is left is straight-line code reading each property by name (one hidden
+ * class per order) and returning the record as an object literal. The result is the general
+ * normaliser's, to the key order of the record and of its quality notes; a property test holds
+ * them equal.
  */
 export function keyOrderNormalizer(raw: object, keepUnknownKeys: boolean): KeyOrderNormalizer | undefined {
   if (!canCompile) return undefined;
-  const shape = latestShape(raw) ?? findOrRemember(raw);
-  if (shape === undefined) return undefined;
+  let node = find(raw) ?? insert(raw);
+  if (node === undefined) return undefined;
   const slot = keepUnknownKeys ? 1 : 0;
-  const normalizer = shape.normalizers[slot];
+  const normalizer = node.normalizers[slot];
   if (normalizer !== undefined) return normalizer;
-  if (++shape.seen < COMPILE_AFTER) return undefined;
-  if (compiled >= MAX_COMPILED) forgetAllBut(shape); // start over, so that the orders seen from now on get compiled
-  const made = compile(shape.keys, keepUnknownKeys);
+  if (++node.seen < COMPILE_AFTER) return undefined;
+  if (compiled >= MAX_COMPILED) {
+    startOver(); // keeping this order, seen often enough, in the new trie
+    const seen = node.seen;
+    node = insert(raw) as KeyNode;
+    node.seen = seen;
+  }
+  const made = compile(Object.keys(raw), keepUnknownKeys);
   if (made !== undefined) {
-    shape.normalizers[slot] = made;
+    node.normalizers[slot] = made;
     compiled++;
   }
   return made;
 }
 
-/**
- * The common case without allocating: the object has the key order last seen with its first key.
- * A `for...in` walk over a parsed object reads V8's enum cache, and JSON.parse interns property
- * names, so each comparison is a pointer comparison.
- */
-function latestShape(raw: object): Shape | undefined {
-  let keys: readonly string[] | undefined;
-  let index = 0;
+/** The node of this object's key order, without allocating; `undefined` if the order is new. */
+function find(raw: object): KeyNode | undefined {
+  let node: KeyNode | undefined = root;
   for (const key in raw) {
-    if (keys === undefined) {
-      keys = shapes.get(key)?.[0]?.keys;
-      if (keys === undefined) return undefined;
-    } else if (keys[index] !== key) {
-      return undefined;
-    }
-    index++;
+    node = node.key === key ? node.next : node.others?.get(key);
+    if (node === undefined) return undefined;
   }
-  return keys !== undefined && index === keys.length ? shapes.get(keys[0] as string)?.[0] : undefined;
+  return node === root ? undefined : node;
 }
 
-/** Looks the key order up among all shapes with its first key (moving it to the front), or remembers it. */
-function findOrRemember(raw: object): Shape | undefined {
+/** Adds this object's key order to the trie (its first sighting), or `undefined` past the bounds. */
+function insert(raw: object): KeyNode | undefined {
   const keys = Object.keys(raw);
-  const first = keys[0];
-  if (first === undefined || keys.length > MAX_KEYS) return undefined;
-  const list = shapes.get(first);
-  const shape = list === undefined ? undefined : findShape(list, keys);
-  if (shape === undefined) {
-    remember(first, list, keys);
-    return undefined;
+  if (keys.length === 0 || keys.length > MAX_KEYS) return undefined;
+  if (nodes + keys.length > MAX_NODES) startOver();
+  let node = root;
+  for (const key of keys) {
+    let child = node.key === key ? node.next : node.others?.get(key);
+    if (child === undefined) {
+      child = newNode();
+      nodes++;
+      if (node.next === undefined) {
+        node.key = key;
+        node.next = child;
+      } else {
+        (node.others ??= new Map()).set(key, child);
+      }
+    }
+    node = child;
   }
-  if (list !== undefined && list[0] !== shape) {
-    list.splice(list.indexOf(shape), 1);
-    list.unshift(shape);
-  }
-  return shape;
+  return node;
 }
 
-function findShape(list: readonly Shape[], keys: readonly string[]): Shape | undefined {
-  next: for (const shape of list) {
-    const known = shape.keys;
-    if (known.length !== keys.length) continue;
-    // JSON.parse interns property names, so these comparisons are pointer comparisons.
-    for (let index = 1; index < keys.length; index++) if (known[index] !== keys[index]) continue next;
-    return shape;
-  }
-  return undefined;
-}
-
-function forgetAllBut(shape: Shape): void {
-  shapes.clear();
-  shape.normalizers[0] = shape.normalizers[1] = undefined;
-  shapes.set(shape.keys[0] as string, [shape]);
-  candidates = 1;
+function startOver(): void {
+  root = newNode();
+  nodes = 1;
   compiled = 0;
 }
 
-function remember(first: string, list: Shape[] | undefined, keys: readonly string[]): void {
-  if (candidates >= MAX_CANDIDATES) {
-    // Forget the orders seen once only, so a burst of chaotic input does not block new families.
-    for (const [key, known] of shapes) {
-      const kept = known.filter((shape) => shape.normalizers[0] !== undefined || shape.normalizers[1] !== undefined);
-      if (kept.length === 0) shapes.delete(key);
-      else shapes.set(key, kept);
-    }
-    candidates = 0;
-    list = shapes.get(first);
-  }
-  const shape: Shape = { keys, seen: 1, normalizers: [undefined, undefined] };
-  if (list === undefined) shapes.set(first, [shape]);
-  else list.push(shape);
-  candidates++;
-}
-
 const literal = (value: string): string => JSON.stringify(value);
+
+/** The range check of a reading, with the bounds written in (none for an unbounded side). */
+const bounds = (field: CompiledField): string =>
+  (Number.isFinite(field.min) ? ` || r < ${field.min}` : '') +
+  (Number.isFinite(field.max) ? ` || r > ${field.max}` : '');
 
 /** The statements that read one wire key into its field's local variable. */
 function readStatements(key: string, field: CompiledField, firstOfField: boolean): string {
@@ -170,7 +161,7 @@ function readStatements(key: string, field: CompiledField, firstOfField: boolean
       return `${load}
 if (typeof v === 'number' && Number.isFinite(v)) r = v;
 else { r = h.parseNumber(v, ${f}.suffixes); if (r === I) return h.invalid(${k}, v, 'a number'); }
-if (r !== null && (r === 6553.5 || r === 655.35 || r < ${f}.min || r > ${f}.max)) r = h.cleanReading(${f}, ${k}, r, q);
+if (r !== null && (r === 6553.5 || r === 655.35${bounds(field)})) r = h.cleanReading(${f}, ${k}, r, q);
 ${assign('r')}`;
     case 'code':
       return `${load}
