@@ -109,6 +109,7 @@ async function measureContenders(bootstrap: string, dataset: Dataset): Promise<C
         topic: dataset.topic,
         records: dataset.records,
         groupId: `bench-${contender.id}-${randomUUID()}`,
+        work: contender.valueWork,
       };
       const slot = results.get(contender.id)!;
       try {
@@ -154,7 +155,13 @@ async function profileOurs(bootstrap: string, dataset: Dataset): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   log(`profiling ${ours.label} (node --cpu-prof)`);
-  const job = { bootstrap, topic: dataset.topic, records: dataset.records, groupId: `bench-profile-${randomUUID()}` };
+  const job: ContenderJob = {
+    bootstrap,
+    topic: dataset.topic,
+    records: dataset.records,
+    groupId: `bench-profile-${randomUUID()}`,
+    work: ours.valueWork,
+  };
   const result = await runContender(ours, job, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   // The main thread's profile is the largest; tsx's loader thread writes a small one too.
   const file = readdirSync(dir)

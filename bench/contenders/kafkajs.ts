@@ -1,8 +1,9 @@
-// KafkaJS: eachBatch over a subscription, with JSON.parse of each value. Its defaults otherwise
-// (fetches of up to 1 MB per partition and 10 MB in all, batches resolved automatically,
-// auto-commit every 5 s).
+// KafkaJS: eachBatch over a subscription, with JSON.parse of each value (or, for the typed rows,
+// this library's decodeTelemetry). Its defaults otherwise (fetches of up to 1 MB per partition and
+// 10 MB in all, batches resolved automatically, auto-commit every 5 s).
 import type { Buffer } from 'node:buffer';
 import { contenderMain } from '../harness/contender-main.js';
+import { valueWork } from '../harness/value-work.js';
 import { loadPeer } from '../harness/peers.js';
 
 /** The slice of KafkaJS's API used here. */
@@ -20,7 +21,8 @@ interface KafkaJs {
   logLevel: { NOTHING: number };
 }
 
-contenderMain(async ({ bootstrap, topic, groupId }, meter) => {
+contenderMain(async ({ bootstrap, topic, groupId, work }, meter) => {
+  const decodeValue = valueWork(work);
   const { Kafka, logLevel } = (await loadPeer<{ default: KafkaJs }>('kafkajs')).default;
   const kafka = new Kafka({ clientId: 'goodwe-kafka-bench', brokers: [bootstrap], logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId });
@@ -30,7 +32,7 @@ contenderMain(async ({ bootstrap, topic, groupId }, meter) => {
   await consumer.run({
     eachBatch: async ({ batch }) => {
       for (const message of batch.messages) {
-        if (message.value) sink += (JSON.parse(message.value.toString('utf8')) as object) ? 1 : 0;
+        if (message.value) sink += decodeValue(message.value);
       }
       meter.add(batch.messages.length);
     },

@@ -1,8 +1,10 @@
 // @platformatic/kafka: the messages stream of a group consumer, read with 'data' events (its
-// fastest way), with JSON.parse of each value. Its defaults otherwise (fetches of up to 10 MB,
-// a stream buffer of 1024 messages, auto-commit).
+// fastest way), with JSON.parse of each value (or, for the typed rows, this library's
+// decodeTelemetry). Its defaults otherwise (fetches of up to 10 MB, a stream buffer of 1024
+// messages, auto-commit).
 import type { Buffer } from 'node:buffer';
 import { contenderMain } from '../harness/contender-main.js';
+import { valueWork } from '../harness/value-work.js';
 import { loadPeer } from '../harness/peers.js';
 
 interface MessagesStream {
@@ -20,14 +22,15 @@ interface Platformatic {
   MessagesStreamModes: { EARLIEST: string };
 }
 
-contenderMain(async ({ bootstrap, topic, groupId }, meter) => {
+contenderMain(async ({ bootstrap, topic, groupId, work }, meter) => {
+  const decodeValue = valueWork(work);
   const { Consumer, MessagesStreamModes } = await loadPeer<Platformatic>('@platformatic/kafka');
   const consumer = new Consumer({ groupId, clientId: 'goodwe-kafka-bench', bootstrapBrokers: [bootstrap] });
   const stream = await consumer.consume({ topics: [topic], mode: MessagesStreamModes.EARLIEST });
   let sink = 0;
   const failed = new Promise<never>((_, reject) => stream.on('error', reject));
   stream.on('data', (message) => {
-    if (message.value) sink += (JSON.parse(message.value.toString('utf8')) as object) ? 1 : 0;
+    if (message.value) sink += decodeValue(message.value);
     meter.add(1);
   });
   await Promise.race([meter.done, failed]);

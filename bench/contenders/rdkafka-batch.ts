@@ -1,10 +1,11 @@
 // The ceiling for this library's stack: @confluentinc/kafka-javascript's callback API, pulled in
 // batches with consume(n, cb) exactly as the library's fetch loop does (same batch size, same wait,
-// timeout on the first message only), and JSON.parse of each value. librdkafka's defaults otherwise
-// (auto-commit every 5 s).
+// timeout on the first message only), and JSON.parse of each value (or, for the typed rows, this
+// library's decodeTelemetry). librdkafka's defaults otherwise (auto-commit every 5 s).
 import rdkafka from '@confluentinc/kafka-javascript';
 import type { KafkaConsumer, Message } from '@confluentinc/kafka-javascript';
 import { contenderMain } from '../harness/contender-main.js';
+import { valueWork } from '../harness/value-work.js';
 
 // In lib/kafka-consumer.js but not in the type declarations.
 type Consumer = KafkaConsumer & { setDefaultIsTimeoutOnlyForFirstMessage(value: boolean): void };
@@ -12,7 +13,8 @@ type Consumer = KafkaConsumer & { setDefaultIsTimeoutOnlyForFirstMessage(value: 
 const batchSize = 1000;
 const waitMs = 250;
 
-contenderMain(async ({ bootstrap, topic, groupId }, meter) => {
+contenderMain(async ({ bootstrap, topic, groupId, work }, meter) => {
+  const decodeValue = valueWork(work);
   const consumer = new rdkafka.KafkaConsumer(
     { 'bootstrap.servers': bootstrap, 'group.id': groupId },
     { 'auto.offset.reset': 'earliest' },
@@ -28,7 +30,7 @@ contenderMain(async ({ bootstrap, topic, groupId }, meter) => {
         consumer.consume(batchSize, (error, batch) => (error ? reject(error) : resolve(batch))),
       );
       for (const message of messages) {
-        if (message.value) sink += (JSON.parse(message.value.toString('utf8')) as object) ? 1 : 0;
+        if (message.value) sink += decodeValue(message.value);
       }
       if (messages.length > 0 && meter.add(messages.length)) break;
     }

@@ -3,13 +3,16 @@ import { runChild } from '../harness/run-child.js';
 import { int } from '../harness/format.js';
 import type { Figure } from './figure.js';
 
-const target = 0.6;
+const target = 0.7;
 
-/** Decoder alone against bare JSON.parse of the same bytes (SPEC: at least 0.6 ×). */
+/**
+ * Decoder alone against bare JSON.parse of the same bytes (SPEC: at least 0.7 ×), on the topic's
+ * messages and on the three-family mixture: both must meet the target.
+ */
 export const decodeRateFigure: Figure = {
   id: 'decode-rate',
   title: 'Decoder alone vs bare `JSON.parse`',
-  target: `≥ ${target} × JSON.parse`,
+  target: `≥ ${target} × JSON.parse, topic and mixture`,
   async measure({ records, quick, signal }) {
     const job: DecodeJob = quick ? { records, perRound: 50_000, rounds: 4 } : { records, perRound: 200_000, rounds: 7 };
     const { result } = await runChild<DecodeResult>('decode/measure.ts', [JSON.stringify(job)], {
@@ -20,8 +23,8 @@ export const decodeRateFigure: Figure = {
     const { topic, mixture } = result;
     return {
       value: `${int(topic.decode)}/s (JSON.parse ${int(topic.parse)}/s)`,
-      ratio: `${topic.ratio.toFixed(2)} × JSON.parse`,
-      met: topic.ratio >= target,
+      ratio: `${topic.ratio.toFixed(2)} × JSON.parse (mixture ${mixture.ratio.toFixed(2)} ×)`,
+      met: topic.ratio >= target && mixture.ratio >= target,
       numbers: {
         decodePerSecond: topic.decode,
         jsonParsePerSecond: topic.parse,

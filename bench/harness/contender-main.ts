@@ -1,5 +1,6 @@
 import { childMain, within } from './child-main.js';
 import { Meter, type Throughput } from './meter.js';
+import type { ValueWork } from './value-work.js';
 
 /** What the runner asks a contender to do: read `records` records of `topic` from the start. */
 export interface ContenderJob {
@@ -8,6 +9,8 @@ export interface ContenderJob {
   records: number;
   /** A group no one used before, so reading starts at the earliest offset. */
   groupId: string;
+  /** What a peer does with each value; this library's contenders always decode. */
+  work: ValueWork;
 }
 
 /** What a contender reports back. */

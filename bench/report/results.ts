@@ -2,6 +2,7 @@ import type { Contender } from '../contenders/contenders.js';
 import type { Dataset } from '../harness/dataset.js';
 import type { ContenderResult } from '../harness/contender-main.js';
 import type { Machine } from '../harness/machine.js';
+import type { ValueWork } from '../harness/value-work.js';
 import type { FigureOutcome } from '../figures/figure.js';
 import { spread, type Spread } from '../harness/spread.js';
 
@@ -10,6 +11,9 @@ export interface ContenderSummary {
   id: string;
   label: string;
   work: string;
+  /** The client, and what it did per value (see {@link Contender}). */
+  client: string;
+  valueWork: ValueWork;
   runs: ContenderResult[];
   errors: string[];
   recordsPerSecond: Spread | undefined;
@@ -46,6 +50,8 @@ export function summarizeContender(contender: Contender, runs: ContenderResult[]
     id: contender.id,
     label: contender.label,
     work: contender.work,
+    client: contender.client,
+    valueWork: contender.valueWork,
     runs,
     errors,
     recordsPerSecond: spread(runs.map((r) => r.recordsPerSecond)),

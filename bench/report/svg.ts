@@ -1,4 +1,4 @@
-import { OURS_CONTENDER_ID, RAW_CONTENDER_ID } from '../contenders/contenders.js';
+import { OURS_BATCHES_CONTENDER_ID, OURS_CONTENDER_ID, RAW_CONTENDER_ID } from '../contenders/contenders.js';
 import { int } from '../harness/format.js';
 import type { BenchResults } from './results.js';
 
@@ -30,7 +30,11 @@ export function resultsSvg(results: BenchResults): string {
     const y = top + index * rowHeight;
     const middle = y + rowHeight / 2;
     const fill =
-      contender.id === OURS_CONTENDER_ID ? '#e07a1f' : contender.id === RAW_CONTENDER_ID ? '#4a4a4a' : '#8fa8c8';
+      contender.id === OURS_CONTENDER_ID || contender.id === OURS_BATCHES_CONTENDER_ID
+        ? '#e07a1f'
+        : contender.id === RAW_CONTENDER_ID
+          ? '#4a4a4a'
+          : '#8fa8c8';
     parts.push(`<text x="${labelWidth - 10}" y="${middle + 4}" text-anchor="end">${escape(contender.label)}</text>`);
     const r = contender.recordsPerSecond;
     if (!r) {

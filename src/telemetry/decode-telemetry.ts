@@ -71,24 +71,18 @@ export function decodeTelemetry<S extends z.ZodType = typeof inverterTelemetrySc
     const parsed = parseJsonMessage(text);
     if (parsed instanceof TelemetryDecodeError) return { ok: false, error: parsed };
     const schema = resolved.schema === inverterTelemetrySchema ? undefined : resolved.schema;
-    const normalize: NormalizeOptions = { timeZone: resolved.timeZone, keepUnknown: schema !== undefined };
+    const normalize = normalizeOptions(resolved.timeZone, schema !== undefined);
+    // One object, the usual message, without the array's loop and path prefixes.
+    if (!Array.isArray(parsed)) {
+      const record = decodeObject<z.output<S>>(parsed as Record<string, unknown>, '', normalize, schema);
+      return record instanceof TelemetryDecodeError ? { ok: false, error: record } : { ok: true, records: [record] };
+    }
     const records: DecodedTelemetry<z.output<S>>[] = [];
-    for (let index = 0; index < parsed.objects.length; index++) {
-      const raw = parsed.objects[index] as Record<string, unknown>;
-      const prefix = parsed.isArray ? `[${index}]` : '';
-      const normalized = normalizeTelemetry(raw, normalize);
-      if (!normalized.ok) {
-        const path = prefix === '' ? normalized.path : `${prefix}.${normalized.path}`;
-        return { ok: false, error: new TelemetryDecodeError(normalized.code, normalized.detail, { path }) };
-      }
-      let value: unknown = normalized.value;
-      if (schema !== undefined) {
-        const checked = schema.safeParse(value);
-        if (!checked.success) return { ok: false, error: schemaError(checked.error, prefix) };
-        value = checked.data;
-      }
-      const { serialNumber, time } = normalized;
-      records.push({ value: value as z.output<S>, raw, serialNumber, time });
+    for (let index = 0; index < parsed.length; index++) {
+      const raw = parsed[index] as Record<string, unknown>;
+      const record = decodeObject<z.output<S>>(raw, `[${index}]`, normalize, schema);
+      if (record instanceof TelemetryDecodeError) return { ok: false, error: record };
+      records.push(record);
     }
     return { ok: true, records };
   } catch (cause) {
@@ -96,6 +90,37 @@ export function decodeTelemetry<S extends z.ZodType = typeof inverterTelemetrySc
     const error = new TelemetryDecodeError(ErrorCode.DecodeInvalid, `the schema threw: ${String(cause)}`, { cause });
     return { ok: false, error };
   }
+}
+
+// The options object of the last call, reused while the zone and schema kind stay the same.
+let lastNormalize: NormalizeOptions = { timeZone: 'UTC', keepUnknown: false };
+
+function normalizeOptions(timeZone: string, keepUnknown: boolean): NormalizeOptions {
+  if (lastNormalize.timeZone !== timeZone || lastNormalize.keepUnknown !== keepUnknown) {
+    lastNormalize = { timeZone, keepUnknown };
+  }
+  return lastNormalize;
+}
+
+/** Normalises and validates one object of a message; `prefix` is its path in the message. */
+function decodeObject<T>(
+  raw: Record<string, unknown>,
+  prefix: string,
+  normalize: NormalizeOptions,
+  schema: z.ZodType | undefined,
+): DecodedTelemetry<T> | TelemetryDecodeError {
+  const normalized = normalizeTelemetry(raw, normalize);
+  if (!normalized.ok) {
+    const path = prefix === '' ? normalized.path : `${prefix}.${normalized.path}`;
+    return new TelemetryDecodeError(normalized.code, normalized.detail, { path });
+  }
+  let value: unknown = normalized.value;
+  if (schema !== undefined) {
+    const checked = schema.safeParse(value);
+    if (!checked.success) return schemaError(checked.error, prefix);
+    value = checked.data;
+  }
+  return { value: value as T, raw, serialNumber: normalized.serialNumber, time: normalized.time };
 }
 
 function schemaError(error: z.ZodError, prefix: string): TelemetryDecodeError {

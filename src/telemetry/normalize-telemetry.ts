@@ -1,32 +1,20 @@
-import { ErrorCode } from '../errors/error-codes.js';
-import type { TelemetryDecodeErrorCode } from '../errors/telemetry-decode-error.js';
 import { aliasTable, canonicalFieldOrder, type CompiledField } from './alias-table.js';
+import { keyOrderNormalizer } from './key-order-normalizer.js';
+import {
+  cleanReading,
+  invalid,
+  keepUnknown,
+  missingSerial,
+  unreadableTime,
+  type NormalizeOptions,
+  type NormalizeResult,
+} from './normalize-steps.js';
 import { RecordBuilder } from './record-builder.js';
 import { INVALID, parseNumber } from './parse-number.js';
 import { isEpochTime, parseTime } from './parse-time.js';
 import { readAlarm, readCode, readSerial, readText, showValue } from './read-field-value.js';
 
-/** How to normalise one wire object. */
-export interface NormalizeOptions {
-  /** IANA zone for time strings without an offset; must be known to the runtime. */
-  timeZone: string;
-  /** Copy wire keys that are not aliases of a canonical field into the result (for user schemas). */
-  keepUnknown: boolean;
-}
-
-/** A normalised object, or why it could not be normalised (the path is a wire key). */
-export type NormalizeResult =
-  | { ok: true; value: Record<string, unknown>; serialNumber: string; time: Date | undefined }
-  | { ok: false; code: TelemetryDecodeErrorCode; path: string; detail: string };
-
-const TIME_FORMATS = 'epoch ms or s, ISO-8601, yyyy-MM-dd HH:mm:ss or MM/dd/yyyy HH:mm:ss';
-
-const invalid = (path: string, value: unknown, expected: string): NormalizeResult => ({
-  ok: false,
-  code: ErrorCode.DecodeInvalid,
-  path,
-  detail: `${showValue(value)} is not ${expected}`,
-});
+export type { NormalizeOptions, NormalizeResult } from './normalize-steps.js';
 
 // Values are collected in one slot per canonical field (plus `quality`) and turned into the
 // record at the end by a builder that gives every record of one payload family the same
@@ -50,32 +38,18 @@ function set(field: CompiledField, value: unknown): void {
   }
 }
 
-function keepUnknown(out: Record<string, unknown>, key: string, value: unknown): void {
-  // A plain assignment to "__proto__" would replace the object's prototype instead.
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true });
-  else out[key] = value;
-}
-
-/** Cleans one reading: sentinels and impossible values become `null` with a note. */
-function cleanReading(field: CompiledField, wireKey: string, reading: number, quality: string[]): number | null {
-  if (reading === 6553.5 || reading === 655.35) {
-    quality.push(`${field.key}: ${reading} from ${wireKey} means not available`);
-    return null;
-  }
-  if (reading < field.min || reading > field.max) {
-    const bound = reading < field.min ? `below ${field.min}` : `above ${field.max}`;
-    quality.push(`${field.key}: ${reading} from ${wireKey} is impossible (${bound})`);
-    return null;
-  }
-  return reading;
-}
-
 /**
  * Folds one wire object into canonical fields in a single pass over its keys: looks each key up
  * in the alias table, cleans its value by the field's kind, and records what it cleaned in
  * `quality`. Keys that are not aliases are skipped, or copied as they are when `keepUnknown`.
  */
 export function normalizeTelemetry(raw: Record<string, unknown>, options: NormalizeOptions): NormalizeResult {
+  const compiled = keyOrderNormalizer(raw, options.keepUnknown);
+  return compiled === undefined ? normalizeByKey(raw, options) : compiled(raw, options.timeZone);
+}
+
+/** The general normaliser: one alias lookup and one dispatch on the field's kind per wire key. */
+export function normalizeByKey(raw: Record<string, unknown>, options: NormalizeOptions): NormalizeResult {
   if (slotsDirty) slots.fill(undefined); // a previous call returned early
   slotsDirty = true;
   builder.reset();
@@ -85,7 +59,7 @@ export function normalizeTelemetry(raw: Record<string, unknown>, options: Normal
   let emptySerialKey: string | undefined;
   let timeMs: number | undefined;
   let timeFromEpoch = false;
-  let unreadableTime: { key: string; value: unknown } | undefined;
+  let badTime: { key: string; value: unknown } | undefined;
 
   for (const wireKey in raw) {
     const value = raw[wireKey];
@@ -128,7 +102,7 @@ export function normalizeTelemetry(raw: Record<string, unknown>, options: Normal
         const epoch = isEpochTime(value);
         if (timeFromEpoch && !epoch) break;
         const ms = parseTime(value, options.timeZone);
-        if (ms === INVALID) unreadableTime ??= { key: wireKey, value };
+        if (ms === INVALID) badTime ??= { key: wireKey, value };
         else if (ms !== null && (timeMs === undefined || (epoch && !timeFromEpoch))) {
           timeMs = ms;
           timeFromEpoch = epoch;
@@ -138,14 +112,8 @@ export function normalizeTelemetry(raw: Record<string, unknown>, options: Normal
     }
   }
 
-  if (serialNumber === undefined) {
-    const path = emptySerialKey ?? 'sn';
-    const detail = `the serial number is ${emptySerialKey === undefined ? 'missing' : 'empty'} (looked for sn, serialNum, inverterSn, ...)`;
-    return { ok: false, code: ErrorCode.DecodeMissingSerial, path, detail };
-  }
-  if (timeMs === undefined && unreadableTime !== undefined) {
-    return invalid(unreadableTime.key, unreadableTime.value, `a time (${TIME_FORMATS})`);
-  }
+  if (serialNumber === undefined) return missingSerial(emptySerialKey);
+  if (timeMs === undefined && badTime !== undefined) return unreadableTime(badTime.key, badTime.value);
   const time = timeMs === undefined ? undefined : new Date(timeMs);
   slots[SERIAL] = serialNumber;
   builder.add(SERIAL);

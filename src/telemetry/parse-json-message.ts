@@ -1,11 +1,8 @@
 import { ErrorCode } from '../errors/error-codes.js';
 import { TelemetryDecodeError } from '../errors/telemetry-decode-error.js';
 
-/** The objects a message holds, and whether they came in an array (paths then start with `[i]`). */
-export interface JsonMessage {
-  objects: readonly object[];
-  isArray: boolean;
-}
+/** What a message holds: one object, or an array of objects (paths then start with `[i]`). */
+export type JsonMessage = object | object[];
 
 const isPlainObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,7 +25,7 @@ export function parseJsonMessage(text: string): JsonMessage | TelemetryDecodeErr
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new TelemetryDecodeError(ErrorCode.DecodeJson, `the message is not JSON (${reason})`, { cause });
   }
-  if (isPlainObject(parsed)) return { objects: [parsed], isArray: false };
+  if (isPlainObject(parsed)) return parsed;
   if (!Array.isArray(parsed)) {
     return new TelemetryDecodeError(
       ErrorCode.DecodeShape,
@@ -43,5 +40,5 @@ export function parseJsonMessage(text: string): JsonMessage | TelemetryDecodeErr
       });
     }
   }
-  return { objects: parsed as object[], isArray: true };
+  return parsed as object[];
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INVALID } from '../../../src/telemetry/parse-number.js';
 import { parseTime } from '../../../src/telemetry/parse-time.js';
@@ -152,5 +153,47 @@ describe('decodeTelemetry time zones', () => {
     const record = decodeOne({ sn: 'A', last_time: null, time: '--' });
     expect(record.time).toBeUndefined();
     expect(record.value).not.toHaveProperty('time');
+  });
+});
+
+describe('parseTime on the shape Date#toISOString writes', () => {
+  // The short path for `yyyy-MM-ddTHH:mm:ss(.sss)Z` must agree with the general one, which reads
+  // the same text with an explicit +00:00 offset, on valid and invalid dates alike.
+  const digits = (count: number) =>
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: count, maxLength: count }).map((d) => d.join(''));
+  const isoText = fc
+    .tuple(fc.constantFrom('20', '19', '09', '00'), digits(2), digits(2), digits(2), digits(2), digits(2), digits(2))
+    .chain(([century, year, month, day, hour, minute, second]) =>
+      fc.tuple(
+        fc.constant(`${century}${year}-${month}-${day}T${hour}:${minute}:${second}`),
+        fc.oneof(
+          fc.constant(''),
+          digits(3).map((ms) => `.${ms}`),
+        ),
+      ),
+    );
+
+  it('reads it exactly as the same text with a +00:00 offset', () => {
+    fc.assert(
+      fc.property(isoText, ([wall, fraction]) => {
+        expect(parseTime(`${wall}${fraction}Z`, 'Europe/Berlin')).toBe(parseTime(`${wall}${fraction}+00:00`, 'UTC'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads any instant it writes back as that instant', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        (date) => {
+          expect(parseTime(date.toISOString(), 'UTC')).toBe(date.getTime());
+        },
+      ),
+    );
+  });
+
+  it('rejects a day the month does not have', () => {
+    expect(parseTime('2026-02-30T10:05:00.000Z', 'UTC')).toBe(INVALID);
   });
 });
