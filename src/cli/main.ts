@@ -1,6 +1,16 @@
-// First: fails with a PeerDependencyError, before any schema is built, when the app's zod is too old.
-import '../peer/require-zod-4.js';
-import { runCli } from './run-cli.js';
+import type { runCli as RunCli } from './run-cli.js';
+
+// First: fails with a PeerDependencyError, before any schema is built, when the app's zod is too
+// old. Loaded dynamically so that this, too, is one line and exit code 2 rather than a stack trace.
+let runCli: typeof RunCli;
+try {
+  await import('../peer/require-zod-4.js');
+  ({ runCli } = await import('./run-cli.js'));
+} catch (error) {
+  const { message, code } = error as { message?: string; code?: string };
+  process.stderr.write(`goodwe-kafka: ${String(message).split('\n')[0]}${code ? ` [${code}]` : ''}\n`);
+  process.exit(2);
+}
 
 // Ctrl-C (or SIGTERM from a supervisor) asks the running command to stop: it closes its clients,
 // leaves its consumer group and deletes what it created. A second Ctrl-C exits at once.

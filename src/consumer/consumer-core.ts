@@ -91,7 +91,7 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     decode: context.decode,
     logger,
     timeoutMs: options.connectTimeoutMs,
-    deliver: (record) => queue.pushRefill(record),
+    deliver: (record, serialNumber, timeMs) => queue.pushRefill(record, serialNumber, timeMs),
     ...(context.deps.readLookback ? { readLookback: context.deps.readLookback } : {}),
   });
   parts.gaps = gaps;

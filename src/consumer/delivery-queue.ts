@@ -13,6 +13,8 @@ export interface LiveEntry<T> {
 export interface RefillEntry<T> {
   kind: 'refill';
   record: TelemetryRecord<T>;
+  serialNumber: string;
+  timeMs: number;
 }
 
 export type QueuedEntry<T> = LiveEntry<T> | RefillEntry<T>;
@@ -45,11 +47,11 @@ export class DeliveryQueue<T> {
   }
 
   /** Queues a refilled record, first waiting while the loop is a full buffer behind on refills. */
-  async pushRefill(record: TelemetryRecord<T>): Promise<void> {
+  async pushRefill(record: TelemetryRecord<T>, serialNumber: string, timeMs: number): Promise<void> {
     while (this.#refills >= this.maxRecords && !this.#closed) {
       await new Promise<void>((resolve) => this.#roomWaiters.push(resolve));
     }
-    this.#queue.push({ kind: 'refill', record });
+    this.#queue.push({ kind: 'refill', record, serialNumber, timeMs });
     this.#refills++;
     this.wake();
   }

@@ -43,6 +43,8 @@ export class RecordStream<T> {
   lastBytes = 0;
   /** Messages whose last record is with a body that has not finished yet. */
   #awaiting: InHand<T>[] = [];
+  /** Records handed out since the last `release()`: a batch still filling, or a body running. */
+  #unreleased = 0;
 
   constructor(
     private readonly queue: DeliveryQueue<T>,
@@ -72,6 +74,10 @@ export class RecordStream<T> {
         continue;
       }
       if (entry.kind === 'refill') {
+        const { record } = entry;
+        if (this.context.gaps()?.claimRefilled(record.partition, entry.serialNumber, entry.timeMs, record.raw))
+          continue;
+        this.#unreleased++;
         this.lastEpoch = undefined;
         this.lastBytes = 0;
         return entry.record;
@@ -111,8 +117,13 @@ export class RecordStream<T> {
       record = item.record;
     } else if (!this.context.gaps()?.observeLive(message.partition, item.serialNumber, item.timeMs, item.record)) {
       record = item.record;
+    } else if (this.#unreleased > 0) {
+      // A duplicate whose other copy may be among the records not yet released (a refill copy
+      // earlier in the same batch): the message is finished only with them.
+      current.held = true;
     }
     if (record) {
+      this.#unreleased++;
       current.held = true;
       this.lastEpoch = epoch;
       this.lastBytes = message.bytes / message.items.length;
@@ -143,6 +154,7 @@ export class RecordStream<T> {
    * their messages are finished, in order, under the epoch they were started in.
    */
   release(): void {
+    this.#unreleased = 0;
     for (const done of this.#awaiting) this.#finish(done);
     this.#awaiting = [];
     const current = this.#current;

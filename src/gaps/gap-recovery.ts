@@ -25,7 +25,7 @@ export interface GapRecoveryContext<T> {
   logger: Logger;
   timeoutMs: number;
   /** Hands a refilled record to the iterator; resolves when there is room for more. */
-  deliver: (record: TelemetryRecord<T>) => Promise<void>;
+  deliver: (record: TelemetryRecord<T>, serialNumber: string, timeMs: number) => Promise<void>;
   /**
    * Reads the lookback before a committed offset, streamed a batch at a time (or all at once); a
    * side reader over Kafka unless a test gives another.
@@ -194,6 +194,22 @@ export class GapRecovery<T> {
     );
   }
 
+  /**
+   * A refilled reading is about to be handed out: true when the same reading was handed out
+   * meanwhile (its live copy, or another scan's), and it must be dropped; otherwise it now counts
+   * as seen.
+   */
+  claimRefilled(
+    partition: number,
+    serialNumber: string,
+    timeMs: number,
+    raw: Readonly<Record<string, unknown>>,
+  ): boolean {
+    if (!this.#dedupe?.seen(partition, serialNumber, timeMs, readingFingerprint(raw))) return false;
+    this.stats.duplicatesDropped++;
+    return true;
+  }
+
   /** Tells whether a replayed reading was already delivered, without tracking it. */
   isKnownDuplicate(serialNumber: string, timeMs: number, raw?: Readonly<Record<string, unknown>>): boolean {
     return this.#dedupe?.has(serialNumber, timeMs, raw ? readingFingerprint(raw) : 0) ?? false;
@@ -355,17 +371,18 @@ export class GapRecovery<T> {
             // Delivered only from a partition owned here, and only if new; another member's
             // partition is its owner's to deliver, and only tells whether the gap is one.
             const delivered =
-              this.#assigned.has(partition) &&
-              !this.#dedupe?.seen(partition, item.serialNumber, item.timeMs, fingerprint);
+              this.#assigned.has(partition) && !this.#dedupe?.has(item.serialNumber, item.timeMs, fingerprint);
             const publishedMs = timestamp.getTime();
             this.#planner.noteSeen(scan, item.serialNumber, { timeMs: item.timeMs, publishedMs, partition, delivered });
             if (!delivered) continue;
           } else {
-            if (this.#dedupe?.seen(partition, item.serialNumber, item.timeMs, fingerprint)) continue;
+            // Only looked up here: the reading counts as seen when it is handed out (claimRefilled),
+            // so a live copy still waiting in the queue is never dropped for a refill copy behind it.
+            if (this.#dedupe?.has(item.serialNumber, item.timeMs, fingerprint)) continue;
             this.#planner.recordFound(scan, item.serialNumber, item.timeMs);
           }
           this.stats.refilledRecords++;
-          await this.#context.deliver(item.record);
+          await this.#context.deliver(item.record, item.serialNumber, item.timeMs);
         }
         next = await window.next();
       }

@@ -79,7 +79,7 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
   const connection = connectionFromFlags('ingest', values, io.env, io.stderr);
   // Loaded only here: `pg` is an optional peer, and the other commands must work without it.
   const { createPostgresSink } = await import('../../postgres/index.js').catch((error: unknown) => {
-    throw new ConfigError('goodwe-kafka ingest needs the pg package: npm install pg', { cause: error });
+    throw new ConfigError('ingest needs the pg package: npm install pg', { cause: error });
   });
   await using sink = createPostgresSink({
     connectionString: to,

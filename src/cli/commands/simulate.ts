@@ -1,4 +1,5 @@
 import { ErrorCode } from '../../errors/error-codes.js';
+import { parseSimulationOptions } from '../../simulator/simulation-options.js';
 import { isGoodweKafkaError } from '../../errors/goodwe-kafka-error.js';
 import { toClientConfig } from '../../kafka/connection-config.js';
 import { KafkaAdmin } from '../../kafka/kafka-admin.js';
@@ -55,6 +56,8 @@ async function runSimulate(args: readonly string[], io: CliIo): Promise<number> 
   const partitions =
     partitionsText === undefined ? 3 : parseInteger('partitions', partitionsText, 'simulate', 1, 10_000);
   const connection = connectionFromFlags('simulate', values, io.env, io.stderr);
+  // Refused options are refused before anything is created on the cluster.
+  parseSimulationOptions(simulation);
   const config = await toClientConfig(connection);
   if (values['create-topic'] === true) {
     await using admin = new KafkaAdmin(config);
