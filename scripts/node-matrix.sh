@@ -93,6 +93,7 @@ for version in "${versions[@]}"; do
   fi
   echo "node-matrix: Node $version: unit tests and the integration smoke test"
   PATH=$nodedir/bin:$PATH GWK_NATIVE_CLIENT=$client/lib/index.js \
+    NODE_OPTIONS="--require $PWD/scripts/node-matrix-resolve.cjs" \
     "$node" node_modules/vitest/vitest.mjs run --config scripts/node-matrix.vitest.config.ts \
     --project unit --project integration test/unit test/integration/node-smoke.test.ts
   echo "node-matrix: Node $version passed in $((SECONDS - section)) s"
