@@ -29,6 +29,8 @@ export const partitionKey = (topic: string, partition: number): string => `${top
  */
 export class PartitionLedger {
   readonly #entries = new Map<string, PartitionEntry>();
+  // Looked up per fetched message: by topic then partition, without building a key string.
+  readonly #byTopic = new Map<string, Map<number, PartitionEntry>>();
   // One counter for all partitions: a re-assigned partition never gets an epoch it had before.
   #epochs = 0;
 
@@ -46,6 +48,9 @@ export class PartitionLedger {
         ready: undefined,
       };
       this.#entries.set(entry.key, entry);
+      let partitions = this.#byTopic.get(entry.topic);
+      if (!partitions) this.#byTopic.set(entry.topic, (partitions = new Map()));
+      partitions.set(entry.partition, entry);
       return entry;
     });
   }
@@ -59,6 +64,7 @@ export class PartitionLedger {
       if (!entry) continue;
       entry.epoch = ++this.#epochs; // anything still holding the entry sees it is stale
       this.#entries.delete(key);
+      this.#byTopic.get(entry.topic)?.delete(entry.partition);
       removed.push(entry);
     }
     return removed;
@@ -75,7 +81,7 @@ export class PartitionLedger {
   }
 
   get(topic: string, partition: number): PartitionEntry | undefined {
-    return this.#entries.get(partitionKey(topic, partition));
+    return this.#byTopic.get(topic)?.get(partition);
   }
 
   byKey(key: string): PartitionEntry | undefined {
@@ -84,7 +90,7 @@ export class PartitionLedger {
 
   /** Whether work started under `epoch` for this partition is still current. */
   isCurrent(topic: string, partition: number, epoch: number): boolean {
-    return this.#entries.get(partitionKey(topic, partition))?.epoch === epoch;
+    return this.get(topic, partition)?.epoch === epoch;
   }
 
   entries(): IterableIterator<PartitionEntry> {

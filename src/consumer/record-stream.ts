@@ -4,11 +4,13 @@ import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemet
 import type { Item } from '../records/to-items.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 import type { InvalidHandler } from './invalid-handler.js';
-import type { PartitionLedger } from './partition-ledger.js';
+import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
 
 /** A message being handed out, item by item. */
 interface InHand<T> {
   message: BufferedMessage<Item<T>>;
+  /** Its partition's ledger entry: the message is stale once the entry's epoch moved on. */
+  entry: PartitionEntry;
   epoch: number;
   index: number;
   /** An item of it was handed out since the last `release()`. */
@@ -63,7 +65,9 @@ export class RecordStream<T> {
       if (this.context.isClosing()) return undefined;
       const current = this.#current;
       if (current) {
-        const record = await this.#fromCurrent(current);
+        // Synchronous but for an invalid record's policy (a dead-letter write): no promise per record.
+        const taken = this.#fromCurrent(current);
+        const record = taken instanceof Promise ? await taken : taken;
         if (record) return record;
         continue;
       }
@@ -91,14 +95,21 @@ export class RecordStream<T> {
       }
       partition.offsets.start(Number(message.offset));
       partition.nextToDeliver = Number(message.offset) + 1;
-      this.#current = { message, epoch, index: 0, held: false };
+      this.#current = { message, entry: partition, epoch, index: 0, held: false };
     }
   }
 
   /** The next record of the message in hand; `undefined` when none was handed out this turn. */
-  async #fromCurrent(current: InHand<T>): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> {
+  #fromCurrent(
+    current: InHand<T>,
+  ):
+    | TelemetryRecord<T>
+    | InvalidTelemetryRecord
+    | undefined
+    | Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> {
     const { message, epoch } = current;
-    if (!this.ledger.isCurrent(message.topic, message.partition, epoch)) {
+    // A revoke or a seek moves the entry's epoch on (a revoked entry leaves the ledger with a new one).
+    if (current.entry.epoch !== epoch) {
       this.#current = undefined;
       return undefined;
     }
@@ -112,7 +123,10 @@ export class RecordStream<T> {
     const item = message.items[current.index++]!;
     let record: TelemetryRecord<T> | InvalidTelemetryRecord | undefined;
     if (item.kind === 'invalid') {
-      record = await this.context.invalid.handle(item.record);
+      return this.context.invalid.handle(item.record).then((handled) => {
+        if (handled) this.#handedOut(current, epoch);
+        return handled;
+      });
     } else if (item.timeMs === undefined || message.topic !== this.context.gapTopic) {
       record = item.record;
     } else if (!this.context.gaps()?.observeLive(message.partition, item.serialNumber, item.timeMs, item.record)) {
@@ -122,13 +136,15 @@ export class RecordStream<T> {
       // earlier in the same batch): the message is finished only with them.
       current.held = true;
     }
-    if (record) {
-      this.#unreleased++;
-      current.held = true;
-      this.lastEpoch = epoch;
-      this.lastBytes = message.bytes / message.items.length;
-    }
+    if (record) this.#handedOut(current, epoch);
     return record;
+  }
+
+  #handedOut(current: InHand<T>, epoch: number): void {
+    this.#unreleased++;
+    current.held = true;
+    this.lastEpoch = epoch;
+    this.lastBytes = current.message.bytes / current.message.items.length;
   }
 
   /** Waits for the queue until the deadline; false when the deadline passed first. */

@@ -9,7 +9,6 @@ import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemet
 import type { ConsumerOptions } from './consumer-options.js';
 import { consumerStats, partitionStats, type ConsumerHealth, type ConsumerStats } from './consumer-stats.js';
 import { closeOnAbort, closeOnSignals } from './handle-signals.js';
-import { TIMED_OUT } from './record-stream.js';
 import { createParts, type ConsumerParts } from './consumer-parts.js';
 import { parseBatchOptions, type BatchOptions } from './batch-options.js';
 import { collectBatch } from './collect-batch.js';
@@ -61,10 +60,9 @@ export class TelemetryConsumer<T, Y = TelemetryRecord<T>> implements AsyncIterab
 
   /** Iterates the records. Leaving the loop (break, return, an exception) closes the consumer. */
   [Symbol.asyncIterator](): AsyncIterator<Y> {
-    const take = async (): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> => {
-      const record = await this.#parts.stream.next();
-      return record === TIMED_OUT ? undefined : record;
-    };
+    // No deadline: next() never gives up with TIMED_OUT here.
+    const take = (): Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined> =>
+      this.#parts.stream.next() as Promise<TelemetryRecord<T> | InvalidTelemetryRecord | undefined>;
     return this.#claim(this.#loop(take, 1));
   }
 
