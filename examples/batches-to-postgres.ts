@@ -20,7 +20,7 @@ await using sink = createPostgresSink({
 });
 await using consumer = createTelemetryConsumer({
   connection: connectionFromEnv(),
-  groupId: 'acme-ingest',
+  groupId: 'acme-postgres',
   gaps: { refill: true },
   signal: controller.signal,
 });
