@@ -41,11 +41,4 @@ export class OffsetTracker {
   get watermark(): number | undefined {
     return this.#watermark;
   }
-
-  /** Messages handed out and not finished. */
-  get pending(): number {
-    let count = 0;
-    for (let i = this.#head; i < this.#finished.length; i++) if (!this.#finished[i]) count++;
-    return count;
-  }
 }

@@ -84,10 +84,6 @@ export class PartitionLedger {
     return this.#byTopic.get(topic)?.get(partition);
   }
 
-  byKey(key: string): PartitionEntry | undefined {
-    return this.#entries.get(key);
-  }
-
   /** Whether work started under `epoch` for this partition is still current. */
   isCurrent(topic: string, partition: number, epoch: number): boolean {
     return this.get(topic, partition)?.epoch === epoch;

@@ -1,7 +1,7 @@
 import { DataLossError } from '../errors/data-loss-error.js';
 import type { CommittedOffset, GroupConsumer } from '../kafka/group-consumer.js';
 import type { Logger } from '../internal/logger.js';
-import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
+import { partitionKey, type PartitionEntry, type PartitionLedger } from './partition-ledger.js';
 
 /**
  * Finds records that retention deleted before this group read them, and reports each loss once
@@ -28,7 +28,7 @@ export class RetentionLoss {
         if (c.offset === undefined) return; // nothing committed yet: nothing can have been lost
         try {
           const { low } = await this.kafka.watermarks(c, this.timeoutMs);
-          const epoch = epochs.get(`${c.topic}\u0000${c.partition}`);
+          const epoch = epochs.get(partitionKey(c.topic, c.partition));
           if (epoch === undefined || !this.ledger.isCurrent(c.topic, c.partition, epoch)) return;
           if (BigInt(c.offset) < BigInt(low)) this.report(new DataLossError(c.topic, c.partition, c.offset, low));
         } catch (error) {

@@ -86,6 +86,15 @@ function parsePrometheus(text: string): Map<string, number> {
   return samples;
 }
 
+/** A fresh schema (dropped after the test) with the sink's table already created in it. */
+async function schemaWithTable(): Promise<{ schema: string; table: string }> {
+  const { schema, drop } = await createSchema('ingest');
+  cleanups.push(drop);
+  await using sink = createPostgresSink({ connectionString: postgresUrl(), schema });
+  await sink.ensureTable();
+  return { schema, table: `${schema}.inverter_telemetry` };
+}
+
 async function topicWithReadings(partitions: number, perPartition: number): Promise<string> {
   const { topic, remove } = await createTopic('ingest', partitions);
   cleanups.push(remove);
@@ -199,11 +208,7 @@ describe.skipIf(!postgresUrl())('goodwe-kafka ingest', () => {
 
   it('reports unhealthy on /healthz while writes are stuck, and healthy again after', async () => {
     const topic = await topicWithReadings(1, 200);
-    const { schema, drop } = await createSchema('ingest');
-    cleanups.push(drop);
-    const table = `${schema}.inverter_telemetry`;
-    await using sink = createPostgresSink({ connectionString: postgresUrl(), schema });
-    await sink.ensureTable();
+    const { schema, table } = await schemaWithTable();
     const groupId = uniqueName('group');
     await withClient(async (locker) => {
       // Another session holds the table: every insert waits.
@@ -239,11 +244,7 @@ describe.skipIf(!postgresUrl())('goodwe-kafka ingest', () => {
 
   it('rides out a database that refuses connections for 20 s: nothing lost, nothing doubled, still in its group', async () => {
     const topic = await topicWithReadings(2, 300);
-    const { schema, drop } = await createSchema('ingest');
-    cleanups.push(drop);
-    const table = `${schema}.inverter_telemetry`;
-    await using sink = createPostgresSink({ connectionString: postgresUrl(), schema });
-    await sink.ensureTable();
+    const { schema, table } = await schemaWithTable();
     const role = uniqueName('ingest').replaceAll('-', '_');
     await withClient(async (client) => {
       await client.query(`CREATE ROLE ${role} LOGIN`);
