@@ -117,7 +117,11 @@ async function measureContenders(bootstrap: string, dataset: Dataset): Promise<C
         slot.runs.push(result);
         log(
           `  ${contender.label}, run ${round + 1}/${runs}: ${int(result.recordsPerSecond)} rec/s, ` +
-            `${result.cpuMicrosPerRecord.toFixed(1)} µs CPU/record, ${mb(result.peakRssBytes)} peak RSS`,
+            `${result.cpuMicrosPerRecord.toFixed(1)} µs CPU/record` +
+            (result.mainThreadCpuMicrosPerRecord === undefined
+              ? ''
+              : ` (${result.mainThreadCpuMicrosPerRecord.toFixed(1)} on the main thread)`) +
+            `, ${mb(result.peakRssBytes)} peak RSS`,
         );
       } catch (error) {
         if (signal.aborted) throw error;

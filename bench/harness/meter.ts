@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** What one measured read of the topic gave. */
@@ -9,6 +10,8 @@ export interface Throughput {
   recordsPerSecond: number;
   /** Process CPU time (user + system, every thread: librdkafka's too) per counted record, in µs. */
   cpuMicrosPerRecord: number;
+  /** The JavaScript thread's share of it, in µs per record (Linux only). */
+  mainThreadCpuMicrosPerRecord: number | undefined;
   /** Highest resident set size of the process, sampled and as the kernel reports it, in bytes. */
   peakRssBytes: number;
   /** Contender-specific numbers (for example the consumer's own counters), for the raw results. */
@@ -18,7 +21,26 @@ export interface Throughput {
 interface Mark {
   at: number;
   cpu: NodeJS.CpuUsage;
+  /** CPU time of the main (JavaScript) thread alone, in µs; undefined where /proc is missing. */
+  mainThreadCpu: number | undefined;
 }
+
+// Linux's clock ticks per second for /proc times (USER_HZ), 100 on every mainstream build.
+const ticksPerSecond = 100;
+
+/** User + system time of the calling thread from /proc/thread-self/stat, in µs. */
+function mainThreadCpuMicros(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+const mark = (): Mark => ({ at: performance.now(), cpu: process.cpuUsage(), mainThreadCpu: mainThreadCpuMicros() });
 
 /**
  * Counts the records a contender hands over and times them: the clock starts at the first
@@ -55,12 +77,12 @@ export class Meter {
   add(count: number): boolean {
     if (this.#last) return true;
     if (!this.#first) {
-      this.#first = { at: performance.now(), cpu: process.cpuUsage() };
+      this.#first = mark();
       this.#firstBatch = count;
     }
     this.#seen += count;
     if (this.#seen < this.expected) return false;
-    this.#last = { at: performance.now(), cpu: process.cpuUsage() };
+    this.#last = mark();
     this.#sample();
     clearInterval(this.#sampler);
     this.#finish();
@@ -87,6 +109,10 @@ export class Meter {
       seconds,
       recordsPerSecond: records / seconds,
       cpuMicrosPerRecord: cpu / records,
+      mainThreadCpuMicrosPerRecord:
+        first.mainThreadCpu === undefined || last.mainThreadCpu === undefined
+          ? undefined
+          : (last.mainThreadCpu - first.mainThreadCpu) / records,
       peakRssBytes: Math.max(this.#peakRss, kernelPeak),
       extra: this.extra,
     };

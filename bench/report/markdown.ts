@@ -53,14 +53,14 @@ export function figuresTable(results: BenchResults): string {
 /** Per-contender detail: spread, CPU per record, peak RSS. */
 export function contendersTable(results: BenchResults): string {
   const lines = [
-    '| Contender | Records/s median | min | max | CPU µs/record | Peak RSS | Runs |',
-    '| --- | --: | --: | --: | --: | --: | --: |',
+    '| Contender | Records/s median | min | max | CPU µs/record | of which main thread | Peak RSS | Runs |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: |',
     ...results.contenders.map((c) => {
       const r = c.recordsPerSecond;
       const runs = `${c.runs.length}${c.errors.length > 0 ? ` (+${c.errors.length} failed)` : ''}`;
       return `| ${c.label} | ${r ? int(r.median) : '—'} | ${r ? int(r.min) : '—'} | ${r ? int(r.max) : '—'} | ${
         c.cpuMicrosPerRecord ? c.cpuMicrosPerRecord.median.toFixed(1) : '—'
-      } | ${c.peakRssBytes ? mb(c.peakRssBytes.median) : '—'} | ${runs} |`;
+      } | ${c.mainThreadCpuMicrosPerRecord ? c.mainThreadCpuMicrosPerRecord.median.toFixed(1) : '—'} | ${c.peakRssBytes ? mb(c.peakRssBytes.median) : '—'} | ${runs} |`;
     }),
   ];
   return lines.join('\n');
@@ -121,7 +121,7 @@ export function notes(results: BenchResults): string[] {
     `Each contender is a fresh Node process reading the whole topic from the start with a new consumer group, ` +
       `${results.runsPerContender} time(s), in rotating order. The clock starts at the first delivered record ` +
       `(connecting, joining the group and the first fetch are excluded; so are the records of that first delivery) and ` +
-      `stops at the last one. CPU is the process's user + system time over the same span, every thread included. ` +
+      `stops at the last one. CPU is the process's user + system time over the same span, every thread included; the main thread's part (from /proc) is the JavaScript work, the rest librdkafka's threads and V8's compiler and garbage-collector threads, whose warm-up weighs heavily in a --quick run's short span. ` +
       `Peak RSS is the highest of 50 ms samples and the kernel's maxRSS. Clients run with their defaults apart from ` +
       `the group and reading from the earliest offset.`,
     `The broker runs on the same machine and competes for its cores.`,

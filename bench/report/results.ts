@@ -18,6 +18,8 @@ export interface ContenderSummary {
   errors: string[];
   recordsPerSecond: Spread | undefined;
   cpuMicrosPerRecord: Spread | undefined;
+  /** The JavaScript thread's part of `cpuMicrosPerRecord` (the rest is librdkafka's and V8's own threads). */
+  mainThreadCpuMicrosPerRecord: Spread | undefined;
   peakRssBytes: Spread | undefined;
 }
 
@@ -56,6 +58,9 @@ export function summarizeContender(contender: Contender, runs: ContenderResult[]
     errors,
     recordsPerSecond: spread(runs.map((r) => r.recordsPerSecond)),
     cpuMicrosPerRecord: spread(runs.map((r) => r.cpuMicrosPerRecord)),
+    mainThreadCpuMicrosPerRecord: spread(
+      runs.flatMap((r) => (r.mainThreadCpuMicrosPerRecord === undefined ? [] : [r.mainThreadCpuMicrosPerRecord])),
+    ),
     peakRssBytes: spread(runs.map((r) => r.peakRssBytes)),
   };
 }

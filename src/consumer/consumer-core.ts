@@ -102,7 +102,6 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
   });
   const retention = new RetentionLoss(kafka, ledger, logger, options.connectTimeoutMs, reportLoss);
   const pump = new FetchPump(kafka, ledger, queue, {
-    decode: context.decode,
     fetchBatchSize: options.fetchBatchSize,
     isStopped: context.isStopped,
     onFetched: (count, bytes) => {

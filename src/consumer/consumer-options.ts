@@ -79,7 +79,9 @@ export interface ConsumerOptionsInput {
    */
   maxMessageBytes?: number | undefined;
   /**
-   * Records held between the fetcher and the loop body before fetching pauses.
+   * Records held between the fetcher and the loop body before fetching pauses. They wait as the
+   * fetched bytes and are decoded when the loop reaches them, so a message carrying an array of
+   * readings counts as one until then.
    * @default 10000
    */
   maxBufferedRecords?: number | undefined;

@@ -1,4 +1,5 @@
 import type { Logger } from '../internal/logger.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
 import type { GroupConsumer } from '../kafka/group-consumer.js';
 import type { ConsumerDeps } from './consumer-core.js';
 import type { ConsumerOptions } from './consumer-options.js';
@@ -44,6 +45,7 @@ export interface PartsOwner<T> {
 /** Creates a consumer's parts and wires them to each other and to their owner. */
 export function createParts<T>(
   options: ConsumerOptions,
+  decode: MessageDecoder<T>,
   deps: ConsumerDeps<T>,
   logger: Logger,
   owner: PartsOwner<T>,
@@ -62,6 +64,7 @@ export function createParts<T>(
     fail: owner.fail,
   });
   const stream = new RecordStream(queue, ledger, {
+    decode,
     gapTopic: options.connection.topic,
     gaps: owner.gaps,
     invalid,

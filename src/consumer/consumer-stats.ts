@@ -44,7 +44,7 @@ export interface ConsumerStats extends GapStats {
   skipped: number;
   /** Invalid messages written to the dead-letter topic. */
   deadLettered: number;
-  /** Records currently buffered between the fetcher and the loop body. */
+  /** Records currently buffered between the fetcher and the loop body (a message not yet decoded counts as one). */
   buffered: number;
   /** Bytes currently buffered. */
   bufferedBytes: number;

@@ -1,11 +1,15 @@
-import type { BufferedMessage } from '../records/buffered-message.js';
+import type { KafkaMessage } from '../kafka/kafka-message.js';
 import type { TelemetryRecord } from '../records/telemetry-record.js';
-import type { Item } from '../records/to-items.js';
 
-/** A fetched message, tagged with its partition's epoch when it was fetched. */
-export interface LiveEntry<T> {
+/**
+ * A fetched message, tagged with its partition's epoch when it was fetched. It waits undecoded:
+ * decoded readings are several times the size of the bytes they come from, and decoding a message
+ * only when the loop takes it lets them die young instead of aging in a full buffer (most of the
+ * garbage collector's work when the body is slower than the fetch).
+ */
+export interface LiveEntry {
   kind: 'live';
-  message: BufferedMessage<Item<T>>;
+  message: KafkaMessage;
   epoch: number;
 }
 
@@ -17,7 +21,10 @@ export interface RefillEntry<T> {
   timeMs: number;
 }
 
-export type QueuedEntry<T> = LiveEntry<T> | RefillEntry<T>;
+/** Bytes of a message's value, for the byte budget. */
+export const bytesOf = (message: KafkaMessage): number => message.value?.length ?? 0;
+
+export type QueuedEntry<T> = LiveEntry | RefillEntry<T>;
 
 /**
  * The one queue between the fetcher (and the refill scans) and the loop body: FIFO, bounded in
@@ -40,10 +47,11 @@ export class DeliveryQueue<T> {
     readonly maxBytes: number,
   ) {}
 
-  pushLive(message: BufferedMessage<Item<T>>, epoch: number): void {
+  pushLive(message: KafkaMessage, epoch: number): void {
     this.#queue.push({ kind: 'live', message, epoch });
-    this.#records += message.items.length;
-    this.#bytes += message.bytes;
+    // Counted as one record until decoded: a message carries one reading but for the rare array.
+    this.#records++;
+    this.#bytes += bytesOf(message);
   }
 
   /** Queues a refilled record, first waiting while the loop is a full buffer behind on refills. */
@@ -67,8 +75,8 @@ export class DeliveryQueue<T> {
       this.#head = 0;
     }
     if (entry.kind === 'live') {
-      this.#records -= entry.message.items.length;
-      this.#bytes -= entry.message.bytes;
+      this.#records--;
+      this.#bytes -= bytesOf(entry.message);
       if (this.#drained && this.isBelowLowWater) this.#notifyDrained();
     } else {
       this.#refills--;
@@ -85,8 +93,8 @@ export class DeliveryQueue<T> {
       const entry = this.#queue[i]!;
       if (entry.kind === 'live' && entry.message.topic === topic && entry.message.partition === partition) {
         dropped++;
-        this.#records -= entry.message.items.length;
-        this.#bytes -= entry.message.bytes;
+        this.#records--;
+        this.#bytes -= bytesOf(entry.message);
       } else kept.push(entry);
     }
     this.#queue = kept;

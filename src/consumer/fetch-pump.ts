@@ -1,13 +1,10 @@
 import type { GroupConsumer } from '../kafka/group-consumer.js';
 import type { KafkaMessage, Partition } from '../kafka/kafka-message.js';
-import type { MessageDecoder } from '../records/message-decoder.js';
-import { toItems } from '../records/to-items.js';
-import type { DeliveryQueue } from './delivery-queue.js';
+import { bytesOf, type DeliveryQueue } from './delivery-queue.js';
 import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
 
 /** What the fetch pump needs besides the client, the ledger and the queue. */
-export interface FetchPumpContext<T> {
-  decode: MessageDecoder<T>;
+export interface FetchPumpContext {
   fetchBatchSize: number;
   /** True once the consumer is closing or failed: the loop ends. */
   isStopped: () => boolean;
@@ -37,7 +34,7 @@ export class FetchPump<T> {
   readonly #kafka: GroupConsumer;
   readonly #ledger: PartitionLedger;
   readonly #queue: DeliveryQueue<T>;
-  readonly #context: FetchPumpContext<T>;
+  readonly #context: FetchPumpContext;
   #paused = false;
   #pausedSince: number | undefined;
   #draining = false;
@@ -46,7 +43,7 @@ export class FetchPump<T> {
   #stopped: (() => void) | undefined;
   readonly #stop = new Promise<void>((resolve) => (this.#stopped = resolve));
 
-  constructor(kafka: GroupConsumer, ledger: PartitionLedger, queue: DeliveryQueue<T>, context: FetchPumpContext<T>) {
+  constructor(kafka: GroupConsumer, ledger: PartitionLedger, queue: DeliveryQueue<T>, context: FetchPumpContext) {
     this.#kafka = kafka;
     this.#ledger = ledger;
     this.#queue = queue;
@@ -148,8 +145,7 @@ export class FetchPump<T> {
     // new epoch starts here and the earlier messages are dropped as stale, never counted finished.
     if (expected !== undefined && message.offset < expected) this.#ledger.reposition(entry, String(message.offset));
     entry.nextExpected = message.offset + 1;
-    const buffered = toItems(message, this.#context.decode);
-    this.#queue.pushLive(buffered, entry.epoch);
-    return buffered.bytes;
+    this.#queue.pushLive(message, entry.epoch);
+    return bytesOf(message);
   }
 }

@@ -1,7 +1,8 @@
 import type { GapRecovery } from '../gaps/gap-recovery.js';
 import type { BufferedMessage } from '../records/buffered-message.js';
 import type { InvalidTelemetryRecord, TelemetryRecord } from '../records/telemetry-record.js';
-import type { Item } from '../records/to-items.js';
+import type { MessageDecoder } from '../records/message-decoder.js';
+import { toItems, type Item } from '../records/to-items.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 import type { InvalidHandler } from './invalid-handler.js';
 import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
@@ -19,6 +20,7 @@ interface InHand<T> {
 
 /** What the stream needs besides the queue and the ledger. */
 export interface RecordStreamContext<T> {
+  decode: MessageDecoder<T>;
   gapTopic: string;
   gaps: () => GapRecovery<T> | undefined;
   invalid: InvalidHandler;
@@ -93,9 +95,11 @@ export class RecordStream<T> {
         await partition.ready;
         if (!this.ledger.isCurrent(message.topic, message.partition, epoch)) continue;
       }
-      partition.offsets.start(Number(message.offset));
-      partition.nextToDeliver = Number(message.offset) + 1;
-      this.#current = { message, entry: partition, epoch, index: 0, held: false };
+      partition.offsets.start(message.offset);
+      partition.nextToDeliver = message.offset + 1;
+      // Decoded only now, when its records are about to be handed out (see LiveEntry).
+      const decoded = toItems(message, this.context.decode);
+      this.#current = { message: decoded, entry: partition, epoch, index: 0, held: false };
     }
   }
 

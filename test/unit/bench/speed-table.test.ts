@@ -18,6 +18,7 @@ const contender = (
   valueWork: work,
   runs: [],
   errors: [],
+  mainThreadCpuMicrosPerRecord: undefined,
   recordsPerSecond: { median: recordsPerSecond, min: recordsPerSecond, max: recordsPerSecond },
   cpuMicrosPerRecord: { median: cpu, min: cpu, max: cpu },
   peakRssBytes: undefined,

@@ -2,20 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DeliveryQueue } from '../../../src/consumer/delivery-queue.js';
 import { FetchPump } from '../../../src/consumer/fetch-pump.js';
 import { PartitionLedger } from '../../../src/consumer/partition-ledger.js';
-import { decodeTelemetry } from '../../../src/telemetry/decode-telemetry.js';
-import type { MessageDecoder } from '../../../src/records/message-decoder.js';
 import { FakeGroupConsumer } from '../../support/fake-group-consumer.js';
 import { eventually, readingsOf } from '../../support/fake-consumer.js';
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const decode = ((bytes) => decodeTelemetry(bytes)) as MessageDecoder<unknown>;
 
 function pumpOver(fake: FakeGroupConsumer, maxRecords: number, fetchBatchSize: number) {
   const ledger = new PartitionLedger();
   const queue = new DeliveryQueue<unknown>(maxRecords, 1024 * 1024);
   let stopped = false;
   const pump = new FetchPump(fake, ledger, queue, {
-    decode,
     fetchBatchSize,
     isStopped: () => stopped,
     onFetched: () => undefined,

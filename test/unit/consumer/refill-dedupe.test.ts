@@ -4,9 +4,9 @@ import { DeliveryQueue } from '../../../src/consumer/delivery-queue.js';
 import { PartitionLedger } from '../../../src/consumer/partition-ledger.js';
 import { RecordStream } from '../../../src/consumer/record-stream.js';
 import type { InvalidHandler } from '../../../src/consumer/invalid-handler.js';
-import type { BufferedMessage } from '../../../src/records/buffered-message.js';
+import type { KafkaMessage } from '../../../src/kafka/kafka-message.js';
+import type { MessageDecoder } from '../../../src/records/message-decoder.js';
 import type { TelemetryRecord } from '../../../src/records/telemetry-record.js';
-import type { Item } from '../../../src/records/to-items.js';
 import { gapRecoveryOffline } from '../../support/gap-recovery.js';
 
 const topic = 'ACME01';
@@ -26,15 +26,16 @@ function record(source: 'live' | 'refill', offset: number, timeMs: number): Tele
   };
 }
 
-function message(offset: number, timeMs: number): BufferedMessage<Item<unknown>> {
-  return {
-    topic,
-    partition: 0,
-    offset: String(offset),
-    bytes: 50,
-    items: [{ kind: 'record', record: record('live', offset, timeMs), serialNumber: 'SN1', timeMs }],
-  };
+// A fetched message carrying one reading of SN1 at `timeMs` (the value is the reading's time).
+function message(offset: number, timeMs: number): KafkaMessage {
+  return { topic, partition: 0, offset, timestamp: timeMs, key: 'SN1', value: Buffer.from(String(timeMs)) };
 }
+
+const decode: MessageDecoder<unknown> = (bytes) => {
+  const timeMs = Number(bytes?.toString());
+  const { value, raw } = record('live', 0, timeMs);
+  return { ok: true, records: [{ value, raw, serialNumber: 'SN1', time: new Date(timeMs) }] };
+};
 
 function streamOver() {
   const queue = new DeliveryQueue<unknown>(100, 1_000_000);
@@ -42,6 +43,7 @@ function streamOver() {
   const [entry] = ledger.assign([{ topic, partition: 0 }]);
   const gaps = gapRecoveryOffline({});
   const stream = new RecordStream(queue, ledger, {
+    decode,
     gapTopic: topic,
     gaps: () => gaps,
     invalid: {} as InvalidHandler,
