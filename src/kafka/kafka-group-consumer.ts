@@ -237,7 +237,11 @@ export class KafkaGroupConsumer implements GroupConsumer {
     return queryCommitted(this.#client, partitions, timeoutMs);
   }
 
-  offsetsForTimes(partitions: Partition[], timeMs: number, timeoutMs: number): Promise<Map<number, string | undefined>> {
+  offsetsForTimes(
+    partitions: Partition[],
+    timeMs: number,
+    timeoutMs: number,
+  ): Promise<Map<number, string | undefined>> {
     return queryOffsetsForTimes(this.#client, partitions, timeMs, timeoutMs);
   }
 

@@ -39,7 +39,10 @@ const retryMs = 200;
  * read that returns nothing (a slow broker, a broker pause, a leader election) just waits; the
  * caller bounds the whole read with `signal`, whose reason the generator then throws.
  */
-export async function* readRanges(reader: KafkaReader, options: ReadRangesOptions): AsyncGenerator<KafkaMessage[], void> {
+export async function* readRanges(
+  reader: KafkaReader,
+  options: ReadRangesOptions,
+): AsyncGenerator<KafkaMessage[], void> {
   const { topic, signal } = options;
   signal?.throwIfAborted();
   const ends = new Map<number, bigint>();
@@ -106,7 +109,10 @@ function delay(ms: number): Promise<void> {
 }
 
 /** Races work against the signal (rejecting with its reason), and stops listening on dispose. */
-function whenAborted(signal: AbortSignal | undefined): { race: <V>(work: Promise<V>) => Promise<V>; dispose: () => void } {
+function whenAborted(signal: AbortSignal | undefined): {
+  race: <V>(work: Promise<V>) => Promise<V>;
+  dispose: () => void;
+} {
   if (!signal) return { race: (work) => work, dispose: () => undefined };
   let onAbort = (): void => undefined;
   const aborted = new Promise<never>((_, reject) => {

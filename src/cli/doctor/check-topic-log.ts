@@ -183,4 +183,3 @@ function groupChecks(
   }
   return checks;
 }
-
