@@ -11,6 +11,9 @@ export interface OffsetRange {
   toOffset: bigint;
 }
 
+/** What {@link readRanges} needs of a side reader. */
+export type RangeReader = Pick<KafkaReader, 'assign' | 'readBatch' | 'pause'>;
+
 /** Options of {@link readRanges}. */
 export interface ReadRangesOptions {
   topic: string;
@@ -40,7 +43,7 @@ const retryMs = 200;
  * caller bounds the whole read with `signal`, whose reason the generator then throws.
  */
 export async function* readRanges(
-  reader: KafkaReader,
+  reader: RangeReader,
   options: ReadRangesOptions,
 ): AsyncGenerator<KafkaMessage[], void> {
   const { topic, signal } = options;
