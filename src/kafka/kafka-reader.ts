@@ -129,6 +129,9 @@ export class KafkaReader implements AsyncDisposable {
   assign(positions: readonly ReadPosition[]): void {
     this.#client.unassign();
     this.#client.assign(positions.map(toNative));
+    // librdkafka keeps a partition's pause across assignments: one paused when an earlier read
+    // was done with it would never be fetched again.
+    if (positions.length > 0) this.#client.resume(positions.map((p) => ({ topic: p.topic, partition: p.partition })));
   }
 
   /** Stops fetching a partition (it was read far enough). */

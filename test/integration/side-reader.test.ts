@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readOffsetRanges, type OffsetRange } from '../../src/gaps/read-offset-ranges.js';
 import { KafkaReader } from '../../src/kafka/kafka-reader.js';
+import { readFirstRecords } from '../../src/kafka/read-first-records.js';
 import { decodeTelemetry } from '../../src/telemetry/decode-telemetry.js';
 import { createTopic, plaintextConfig } from '../support/kafka.js';
 import { produceReadings, reading } from '../support/telemetry.js';
@@ -98,5 +99,17 @@ describe('readOffsetRanges', () => {
     abort.abort(reason);
     await expect(pending).rejects.toBe(reason);
     expect(Date.now() - abortedAt).toBeLessThan(2000);
+  });
+
+  // Regression: librdkafka kept the partition paused by the first read, so the second never ended.
+  it('reads a partition again with the same reader after an earlier range of it ended', async () => {
+    const topic = await topicWith(2, 10);
+    await using reader = await KafkaReader.connect(plaintextConfig(), []);
+    const signal = AbortSignal.timeout(10_000);
+    const ranges = (from: bigint) => [0, 1].map((partition) => ({ partition, fromOffset: from, toOffset: 10n }));
+    const firsts = await readFirstRecords(reader, topic, ranges(0n), signal);
+    const lasts = await readFirstRecords(reader, topic, ranges(9n), signal);
+    expect([...firsts.values()].map((m) => m.offset)).toEqual([0, 0]);
+    expect([...lasts.values()].map((m) => m.offset)).toEqual([9, 9]);
   });
 });
