@@ -4,7 +4,11 @@ import type { Logger } from '../internal/logger.js';
 import type { KafkaMessage } from './kafka-message.js';
 import type { KafkaReader, ReadPosition } from './kafka-reader.js';
 
-/** One partition's range to read: [fromOffset, toOffset). */
+/**
+ * One partition's range to read: [fromOffset, toOffset). A range reaching past the partition's
+ * current end waits for records to arrive there; one starting before the earliest retained offset
+ * starts there.
+ */
 export interface OffsetRange {
   partition: number;
   fromOffset: bigint;
