@@ -72,8 +72,12 @@ describe('readOffsetRanges', () => {
       Array.from({ length: 5 }, (_, i) => reading('SN-0', Date.UTC(2026, 10, 20) + i * 60_000)),
     );
     await using reader = await KafkaReader.connect(plaintextConfig(), []);
-    const { high } = await reader.queryWatermarks(topic, 0);
-    expect(high).toBe('6'); // five records at 0..4, the commit marker at 5
+    // Five records at 0..4, the commit marker at 5. The broker writes the marker after the commit
+    // returns, and a read-committed reader's end offset stays before the open transaction till then.
+    const deadline = Date.now() + 10_000;
+    while ((await reader.queryWatermarks(topic, 0)).high !== '6' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await reader.queryWatermarks(topic, 0)).high).toBe('6');
     // Without an end of its own the read would wait until the signal: a timeout fails the test.
     const signal = AbortSignal.timeout(20_000);
     expect(await offsetsRead(read(topic, [{ partition: 0, fromOffset: 0n, toOffset: 6n }], signal))).toEqual([
