@@ -11,8 +11,15 @@ import {
   type NormalizeResult,
 } from './normalize-steps.js';
 
-/** A normaliser for objects with one key order; `zone` is the time-zone option. */
-export type KeyOrderNormalizer = (raw: Record<string, unknown>, zone: string) => NormalizeResult;
+/**
+ * A normaliser for objects with one key order; `zone` is the time-zone option and `reference`
+ * the instant that picks the occurrence of a time in a repeated hour (see `parseTime`).
+ */
+export type KeyOrderNormalizer = (
+  raw: Record<string, unknown>,
+  zone: string,
+  reference?: number | undefined,
+) => NormalizeResult;
 
 /**
  * A node of the trie of key orders seen so far: the path from the root spells a key order. Each
@@ -188,7 +195,7 @@ else if (serialNumber === undefined) serialNumber = r;`;
       return `${load}
 epoch = h.isEpochTime(v);
 if (!timeFromEpoch || epoch) {
-  r = h.parseTime(v, zone);
+  r = h.parseTime(v, zone, reference);
   if (r === I) { if (badTimeKey === undefined) { badTimeKey = ${k}; badTime = v; } }
   else if (r !== null && (timeMs === undefined || (epoch && !timeFromEpoch))) { timeMs = r; timeFromEpoch = epoch; }
 }`;
@@ -224,7 +231,7 @@ function compile(keys: readonly string[], keepUnknownKeys: boolean): KeyOrderNor
     statements.push(readStatements(key, field, first));
   }
   const locals = [...filled].map((index) => `s${index}`);
-  const body = `return function normalizeKeyOrder(raw, zone) {
+  const body = `return function normalizeKeyOrder(raw, zone, reference) {
 const q = [];
 let v, r, epoch, serialNumber, emptySerialKey, timeMs, timeFromEpoch = false, badTimeKey, badTime${locals.map((local) => `, ${local}`).join('')};
 ${statements.join('\n')}

@@ -53,9 +53,14 @@ function offsetMinutes(offset: string): number | undefined {
   return (offset.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 
-function fromWall(wall: WallTime, offset: string | undefined, timeZone: string): Parsed<number> {
+function fromWall(
+  wall: WallTime,
+  offset: string | undefined,
+  timeZone: string,
+  referenceMs: number | undefined,
+): Parsed<number> {
   if (!isValidWall(wall)) return INVALID;
-  if (offset === undefined) return wallTimeToEpoch(wall, timeZone);
+  if (offset === undefined) return wallTimeToEpoch(wall, timeZone, referenceMs);
   const minutes = offsetMinutes(offset);
   if (minutes === undefined) return INVALID;
   return wallTimeToEpoch(wall, 'UTC') - minutes * 60_000;
@@ -93,10 +98,10 @@ function parseUtcIso(text: string): Parsed<number> | undefined {
   };
   if (wall.year < 0 || wall.month < 0 || wall.day < 0 || wall.hour < 0 || wall.minute < 0) return undefined;
   if (wall.second < 0 || wall.millisecond < 0) return undefined;
-  return fromWall(wall, 'Z', 'UTC');
+  return fromWall(wall, 'Z', 'UTC', undefined);
 }
 
-function parseTimeText(text: string, timeZone: string): Parsed<number> {
+function parseTimeText(text: string, timeZone: string, referenceMs: number | undefined): Parsed<number> {
   const utc = parseUtcIso(text);
   if (utc !== undefined) return utc;
   const iso = isoLike.exec(text);
@@ -111,7 +116,7 @@ function parseTimeText(text: string, timeZone: string): Parsed<number> {
       second: Number(second ?? 0),
       millisecond: Number((fraction ?? '').padEnd(3, '0').slice(0, 3)),
     };
-    return fromWall(wall, offset, timeZone);
+    return fromWall(wall, offset, timeZone, referenceMs);
   }
   const us = usLike.exec(text);
   if (us !== null) {
@@ -125,7 +130,7 @@ function parseTimeText(text: string, timeZone: string): Parsed<number> {
       second: Number(second ?? 0),
       millisecond: 0,
     };
-    return fromWall(wall, undefined, timeZone);
+    return fromWall(wall, undefined, timeZone, referenceMs);
   }
   return INVALID;
 }
@@ -133,14 +138,16 @@ function parseTimeText(text: string, timeZone: string): Parsed<number> {
 /**
  * Reads a wire time as epoch milliseconds. Accepts epoch ms or s (numbers or digit strings),
  * ISO-8601 with or without offset, `yyyy-MM-dd HH:mm:ss` and `MM/dd/yyyy HH:mm:ss` (spaces after
- * the colons tolerated). A string without an offset is read as wall-clock time in `timeZone`.
- * `null`, `""`, `"--"` and epoch 0 give `null`; anything else unreadable gives {@link INVALID}.
+ * the colons tolerated). A string without an offset is read as wall-clock time in `timeZone`; in
+ * the hour that repeats when clocks go back, as the occurrence closest to `referenceMs` (see
+ * {@link wallTimeToEpoch}). `null`, `""`, `"--"` and epoch 0 give `null`; anything else unreadable
+ * gives {@link INVALID}.
  */
-export function parseTime(value: unknown, timeZone: string): Parsed<number> {
+export function parseTime(value: unknown, timeZone: string, referenceMs?: number): Parsed<number> {
   if (typeof value === 'number') return fromEpoch(value);
   if (value === null) return null;
   if (typeof value !== 'string') return INVALID;
   if (isEmptyText(value)) return null;
   if (epochDigits.test(value)) return fromEpoch(Number(value));
-  return parseTimeText(value.trim(), timeZone);
+  return parseTimeText(value.trim(), timeZone, referenceMs);
 }
