@@ -19,7 +19,13 @@ function reference(raw: Record<string, unknown>, { timeZone, referenceTime }: Op
   if (!normalized.ok) return { ok: false, code: normalized.code, path: normalized.path, detail: normalized.detail };
   const checked = inverterTelemetrySchema.safeParse(normalized.value);
   expect(checked.success).toBe(true);
-  return { ok: true, value: checked.data, serialNumber: normalized.serialNumber, time: normalized.time };
+  return {
+    ok: true,
+    value: checked.data,
+    keys: Object.keys(normalized.value), // zod lists keys in its shape's order: compare the normaliser's
+    serialNumber: normalized.serialNumber,
+    time: normalized.time,
+  };
 }
 
 /** What decodeTelemetry returns, in the same terms. */
@@ -27,7 +33,8 @@ function fast(text: string, options: Options) {
   const result = decodeTelemetry(text, options);
   if (!result.ok) return { ok: false, code: result.error.code, path: result.error.path, detail: result.error.detail };
   const [record] = result.records;
-  return { ok: true, value: record?.value, serialNumber: record?.serialNumber, time: record?.time };
+  const value = record?.value;
+  return { ok: true, value, keys: Object.keys(value ?? {}), serialNumber: record?.serialNumber, time: record?.time };
 }
 
 const samples = [...topicPayloads(1_000_000).slice(0, 600), ...payloads(90)].map((bytes) => bytes.toString('utf8'));
