@@ -1,11 +1,10 @@
 // The decode figure's child: decoder against bare JSON.parse on the benchmark topic's own
 // payloads (the first messages of its simulation) and on the three-family mixture of payloads.ts.
 // Usage: npx tsx bench/decode/measure.ts '{"records":1000000,"perRound":200000,"rounds":7}'
-import { simulateFleet } from '../../src/simulator/simulate-fleet.js';
-import { benchSimulation } from '../harness/bench-simulation.js';
 import { childMain } from '../harness/child-main.js';
 import { compareDecode, meanBytes, type Comparison, type CompareOptions } from './compare.js';
 import { payloads } from './payloads.js';
+import { topicPayloads } from './topic-payloads.js';
 
 /** The job: the topic's record count (which fixes its simulation) and the amount of work. */
 export interface DecodeJob extends CompareOptions {
@@ -18,14 +17,8 @@ export interface DecodeResult {
   mixture: Comparison & { meanBytes: number };
 }
 
-const sampleSize = 2000;
-
 childMain<DecodeJob, DecodeResult>(async ({ records, perRound, rounds }) => {
-  const topic: Buffer[] = [];
-  for (const message of simulateFleet(benchSimulation(records))) {
-    topic.push(message.value);
-    if (topic.length === sampleSize) break;
-  }
+  const topic = topicPayloads(records);
   const mixture = payloads(999);
   return {
     topic: { ...compareDecode(topic, { perRound, rounds }), meanBytes: meanBytes(topic) },

@@ -69,7 +69,8 @@ export interface ConsumerOptionsInput {
    */
   schema?: z.ZodType | undefined;
   /**
-   * IANA zone for telemetry times written without an offset.
+   * IANA zone for telemetry times written without an offset. Such a time in the hour repeated when
+   * clocks go back is read as the occurrence closest to the record's Kafka timestamp.
    * @default 'UTC'
    */
   timeZone?: string | undefined;

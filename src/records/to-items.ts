@@ -37,7 +37,7 @@ export function toItems<T>(
   const key = keyOf(message);
   const headers = headersOf(message);
   const { topic, partition } = message;
-  const result = decode(message.value);
+  const result = decode(message.value, message.timestamp);
   const bytes = message.value?.length ?? 0;
   if (!result.ok) {
     const record: InvalidTelemetryRecord = {

@@ -23,6 +23,15 @@ export interface DecodeTelemetryOptions<S extends z.ZodType = typeof inverterTel
    */
   timeZone?: string;
   /**
+   * When the message was produced: pass the Kafka record timestamp (a `Date` or epoch
+   * milliseconds). A time string without an offset that falls in the hour repeated when clocks go
+   * back (02:00–03:00 twice in Europe/Berlin on the last Sunday of October) is read as the
+   * occurrence closest to it, so the second hour's readings get their own, right `time`. Without
+   * it such a time takes the earlier occurrence. Times with an offset or epochs don't depend on it.
+   * @default undefined (the earlier occurrence)
+   */
+  referenceTime?: Date | number | undefined;
+  /**
    * Messages larger than this many bytes (UTF-8) fail with `GWK_DECODE_TOO_LARGE` before parsing.
    * @default 1048576 (1 MiB)
    */
@@ -34,12 +43,15 @@ export interface ResolvedDecodeOptions {
   schema: z.ZodType;
   timeZone: string;
   maxBytes: number;
+  /** `referenceTime` in epoch milliseconds. */
+  referenceMs: number | undefined;
 }
 
 const defaults: ResolvedDecodeOptions = {
   schema: inverterTelemetrySchema,
   timeZone: 'UTC',
   maxBytes: DEFAULT_MAX_TELEMETRY_BYTES,
+  referenceMs: undefined,
 };
 
 function optionError(name: string, detail: string): TelemetryDecodeError {
@@ -54,7 +66,12 @@ export function resolveDecodeOptions(
   options: DecodeTelemetryOptions<z.ZodType> | undefined,
 ): ResolvedDecodeOptions | TelemetryDecodeError {
   if (options === undefined) return defaults;
-  const { schema = defaults.schema, timeZone = defaults.timeZone, maxBytes = defaults.maxBytes } = options;
+  const {
+    schema = defaults.schema,
+    timeZone = defaults.timeZone,
+    maxBytes = defaults.maxBytes,
+    referenceTime,
+  } = options;
   if (typeof timeZone !== 'string' || !isKnownTimeZone(timeZone)) {
     return optionError('timeZone', `${String(timeZone)} is not an IANA time zone (e.g. 'Europe/Amsterdam', 'UTC')`);
   }
@@ -62,5 +79,9 @@ export function resolveDecodeOptions(
     return optionError('maxBytes', `${String(maxBytes)} is not a positive whole number of bytes`);
   }
   if (typeof schema?.safeParse !== 'function') return optionError('schema', 'it is not a zod schema');
-  return { schema, timeZone, maxBytes };
+  const referenceMs = referenceTime instanceof Date ? referenceTime.getTime() : referenceTime;
+  if (referenceMs !== undefined && (typeof referenceMs !== 'number' || !Number.isFinite(referenceMs))) {
+    return optionError('referenceTime', `${String(referenceTime)} is not a valid Date or epoch milliseconds`);
+  }
+  return { schema, timeZone, maxBytes, referenceMs };
 }

@@ -4,7 +4,11 @@ import { TelemetryDecodeError } from '../errors/telemetry-decode-error.js';
 import { bytesToText } from './bytes-to-text.js';
 import { inverterTelemetrySchema } from './inverter-telemetry-schema.js';
 import { normalizeTelemetry, type NormalizeOptions } from './normalize-telemetry.js';
-import { resolveDecodeOptions, type DecodeTelemetryOptions } from './decode-telemetry-options.js';
+import {
+  resolveDecodeOptions,
+  type DecodeTelemetryOptions,
+  type ResolvedDecodeOptions,
+} from './decode-telemetry-options.js';
 import { parseJsonMessage } from './parse-json-message.js';
 
 /** One decoded record: the validated value, plus what the consumer needs without trusting the schema. */
@@ -74,13 +78,13 @@ export function decodeTelemetry<S extends z.ZodType = typeof inverterTelemetrySc
     const normalize = normalizeOptions(resolved.timeZone, schema !== undefined);
     // One object, the usual message, without the array's loop and path prefixes.
     if (!Array.isArray(parsed)) {
-      const record = decodeObject<z.output<S>>(parsed as Record<string, unknown>, '', normalize, schema);
+      const record = decodeObject<z.output<S>>(parsed as Record<string, unknown>, '', normalize, resolved, schema);
       return record instanceof TelemetryDecodeError ? { ok: false, error: record } : { ok: true, records: [record] };
     }
     const records: DecodedTelemetry<z.output<S>>[] = [];
     for (let index = 0; index < parsed.length; index++) {
       const raw = parsed[index] as Record<string, unknown>;
-      const record = decodeObject<z.output<S>>(raw, `[${index}]`, normalize, schema);
+      const record = decodeObject<z.output<S>>(raw, `[${index}]`, normalize, resolved, schema);
       if (record instanceof TelemetryDecodeError) return { ok: false, error: record };
       records.push(record);
     }
@@ -107,9 +111,10 @@ function decodeObject<T>(
   raw: Record<string, unknown>,
   prefix: string,
   normalize: NormalizeOptions,
+  resolved: ResolvedDecodeOptions,
   schema: z.ZodType | undefined,
 ): DecodedTelemetry<T> | TelemetryDecodeError {
-  const normalized = normalizeTelemetry(raw, normalize);
+  const normalized = normalizeTelemetry(raw, normalize, resolved.referenceMs);
   if (!normalized.ok) {
     const path = prefix === '' ? normalized.path : `${prefix}.${normalized.path}`;
     return new TelemetryDecodeError(normalized.code, normalized.detail, { path });

@@ -1,7 +1,8 @@
 import { ErrorCode } from '../errors/error-codes.js';
 import type { TelemetryDecodeErrorCode } from '../errors/telemetry-decode-error.js';
 import type { CompiledField } from './alias-table.js';
-import { showValue } from './read-field-value.js';
+import { INVALID, parseNumber, type Parsed } from './parse-number.js';
+import { readCode, showValue } from './read-field-value.js';
 
 // The steps both normalisers share (the general one in normalize-telemetry.ts and the ones
 // compiled per key order in key-order-normalizer.ts), so their results and messages are one.
@@ -47,10 +48,14 @@ export function keepUnknown(out: Record<string, unknown>, key: string, value: un
   else out[key] = value;
 }
 
+/** The quality note of a sentinel (6553.5 or 655.35) read from `wireKey`. */
+export const sentinelNote = (field: CompiledField, wireKey: string, reading: number): string =>
+  `${field.key}: ${reading} from ${wireKey} means not available`;
+
 /** Cleans one reading: sentinels and impossible values become `null` with a note. */
 export function cleanReading(field: CompiledField, wireKey: string, reading: number, quality: string[]): number | null {
   if (reading === 6553.5 || reading === 655.35) {
-    quality.push(`${field.key}: ${reading} from ${wireKey} means not available`);
+    quality.push(sentinelNote(field, wireKey, reading));
     return null;
   }
   if (reading < field.min || reading > field.max) {
@@ -59,4 +64,36 @@ export function cleanReading(field: CompiledField, wireKey: string, reading: num
     return null;
   }
   return reading;
+}
+
+/**
+ * Reads and cleans a reading that is not a plain number in range, noting sentinels with the
+ * notes given (constants in the compiled normalisers, so they are not built per record).
+ */
+export function readReading(
+  field: CompiledField,
+  wireKey: string,
+  value: unknown,
+  quality: string[],
+  note6553: string,
+  note655: string,
+): Parsed<number> {
+  const reading = typeof value === 'number' && Number.isFinite(value) ? value : parseNumber(value, field.suffixes);
+  if (reading === INVALID || reading === null) return reading;
+  if (reading === 6553.5) return quality.push(note6553) && null;
+  if (reading === 655.35) return quality.push(note655) && null;
+  return cleanReading(field, wireKey, reading, quality);
+}
+
+/** Reads an integer code, noting a text label in its place (which gives `null`). */
+export function readNotedCode(
+  field: CompiledField,
+  wireKey: string,
+  value: unknown,
+  quality: string[],
+): Parsed<number> {
+  const code = readCode(value);
+  if (code !== 'label') return code;
+  quality.push(`${field.key}: ${showValue(value)} from ${wireKey} is a label, not a code`);
+  return null;
 }

@@ -42,14 +42,25 @@ function set(field: CompiledField, value: unknown): void {
  * Folds one wire object into canonical fields in a single pass over its keys: looks each key up
  * in the alias table, cleans its value by the field's kind, and records what it cleaned in
  * `quality`. Keys that are not aliases are skipped, or copied as they are when `keepUnknown`.
+ * `referenceMs` (the Kafka record time) picks the occurrence of a time in a repeated hour.
  */
-export function normalizeTelemetry(raw: Record<string, unknown>, options: NormalizeOptions): NormalizeResult {
+export function normalizeTelemetry(
+  raw: Record<string, unknown>,
+  options: NormalizeOptions,
+  referenceMs?: number,
+): NormalizeResult {
   const compiled = keyOrderNormalizer(raw, options.keepUnknown);
-  return compiled === undefined ? normalizeByKey(raw, options) : compiled(raw, options.timeZone);
+  return compiled === undefined
+    ? normalizeByKey(raw, options, referenceMs)
+    : compiled(raw, options.timeZone, referenceMs);
 }
 
 /** The general normaliser: one alias lookup and one dispatch on the field's kind per wire key. */
-export function normalizeByKey(raw: Record<string, unknown>, options: NormalizeOptions): NormalizeResult {
+export function normalizeByKey(
+  raw: Record<string, unknown>,
+  options: NormalizeOptions,
+  referenceMs?: number,
+): NormalizeResult {
   if (slotsDirty) slots.fill(undefined); // a previous call returned early
   slotsDirty = true;
   builder.reset();
@@ -101,7 +112,7 @@ export function normalizeByKey(raw: Record<string, unknown>, options: NormalizeO
         // An epoch is unambiguous; a formatted string depends on the zone option.
         const epoch = isEpochTime(value);
         if (timeFromEpoch && !epoch) break;
-        const ms = parseTime(value, options.timeZone);
+        const ms = parseTime(value, options.timeZone, referenceMs);
         if (ms === INVALID) badTime ??= { key: wireKey, value };
         else if (ms !== null && (timeMs === undefined || (epoch && !timeFromEpoch))) {
           timeMs = ms;

@@ -1,4 +1,5 @@
 import { INVALID, isEmptyText, type Parsed } from './parse-number.js';
+import { readFixedWall, readUtcIsoWall } from './fixed-width-time.js';
 import { wallTimeToEpoch, type WallTime } from './zoned-time.js';
 
 // Below this an epoch is in seconds: 1e11 ms is March 1973, 1e11 s is the year 5138.
@@ -14,9 +15,23 @@ const isoLike =
 // `MM/dd/yyyy HH:mm:ss`; some SEMS responses put a space after each colon (`10: 05: 00`).
 const usLike = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):\s*(\d{1,2})(?::\s*(\d{1,2}))?$/;
 
+/**
+ * Whether a string is an epoch (`epochDigits`). Most time strings hold a character no epoch can
+ * (`-`, `/`, `:`), which answers at once; only strings of digits, points and possible whitespace
+ * are left to the regular expression, which knows what `\s` covers.
+ */
+function isEpochText(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 48 && code <= 57) || code === 46) continue; // a digit or '.'
+    if (code > 32 && code < 160) return false; // printable ASCII, not whitespace
+  }
+  return epochDigits.test(text);
+}
+
 /** Tells whether a wire time is an epoch (a number or a string of digits), which wins over a formatted string. */
 export function isEpochTime(value: unknown): boolean {
-  return typeof value === 'number' || (typeof value === 'string' && epochDigits.test(value));
+  return typeof value === 'number' || (typeof value === 'string' && isEpochText(value));
 }
 
 function fromEpoch(epoch: number): Parsed<number> {
@@ -53,52 +68,24 @@ function offsetMinutes(offset: string): number | undefined {
   return (offset.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 
-function fromWall(wall: WallTime, offset: string | undefined, timeZone: string): Parsed<number> {
+function fromWall(
+  wall: WallTime,
+  offset: string | undefined,
+  timeZone: string,
+  referenceMs: number | undefined,
+): Parsed<number> {
   if (!isValidWall(wall)) return INVALID;
-  if (offset === undefined) return wallTimeToEpoch(wall, timeZone);
+  if (offset === undefined) return wallTimeToEpoch(wall, timeZone, referenceMs);
   const minutes = offsetMinutes(offset);
   if (minutes === undefined) return INVALID;
   return wallTimeToEpoch(wall, 'UTC') - minutes * 60_000;
 }
 
-/** The number written by `count` digits at `start`, or -1 if one of them is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
-  let number = 0;
-  for (let index = start; index < start + count; index++) {
-    const digit = text.charCodeAt(index) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    number = number * 10 + digit;
-  }
-  return number;
-}
-
-/**
- * Reads `yyyy-MM-ddTHH:mm:ssZ` and `yyyy-MM-ddTHH:mm:ss.sssZ` (what `Date#toISOString` writes) without
- * the regular expression and its eight captures; `undefined` for any other text, which then takes
- * the general path. Same validation, same result.
- */
-function parseUtcIso(text: string): Parsed<number> | undefined {
-  const length = text.length;
-  if ((length !== 20 && length !== 24) || text.charCodeAt(length - 1) !== 90) return undefined; // 'Z'
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return undefined;
-  if (length === 24 && text[19] !== '.') return undefined;
-  const wall: WallTime = {
-    year: digitsAt(text, 0, 4),
-    month: digitsAt(text, 5, 2),
-    day: digitsAt(text, 8, 2),
-    hour: digitsAt(text, 11, 2),
-    minute: digitsAt(text, 14, 2),
-    second: digitsAt(text, 17, 2),
-    millisecond: length === 24 ? digitsAt(text, 20, 3) : 0,
-  };
-  if (wall.year < 0 || wall.month < 0 || wall.day < 0 || wall.hour < 0 || wall.minute < 0) return undefined;
-  if (wall.second < 0 || wall.millisecond < 0) return undefined;
-  return fromWall(wall, 'Z', 'UTC');
-}
-
-function parseTimeText(text: string, timeZone: string): Parsed<number> {
-  const utc = parseUtcIso(text);
-  if (utc !== undefined) return utc;
+function parseTimeText(text: string, timeZone: string, referenceMs: number | undefined): Parsed<number> {
+  const utc = readUtcIsoWall(text);
+  if (utc !== undefined) return fromWall(utc, 'Z', 'UTC', undefined);
+  const wall = readFixedWall(text);
+  if (wall !== undefined) return fromWall(wall, undefined, timeZone, referenceMs);
   const iso = isoLike.exec(text);
   if (iso !== null) {
     const [, year, month, day, hour, minute, second, fraction, offset] = iso;
@@ -111,7 +98,7 @@ function parseTimeText(text: string, timeZone: string): Parsed<number> {
       second: Number(second ?? 0),
       millisecond: Number((fraction ?? '').padEnd(3, '0').slice(0, 3)),
     };
-    return fromWall(wall, offset, timeZone);
+    return fromWall(wall, offset, timeZone, referenceMs);
   }
   const us = usLike.exec(text);
   if (us !== null) {
@@ -125,7 +112,7 @@ function parseTimeText(text: string, timeZone: string): Parsed<number> {
       second: Number(second ?? 0),
       millisecond: 0,
     };
-    return fromWall(wall, undefined, timeZone);
+    return fromWall(wall, undefined, timeZone, referenceMs);
   }
   return INVALID;
 }
@@ -133,14 +120,16 @@ function parseTimeText(text: string, timeZone: string): Parsed<number> {
 /**
  * Reads a wire time as epoch milliseconds. Accepts epoch ms or s (numbers or digit strings),
  * ISO-8601 with or without offset, `yyyy-MM-dd HH:mm:ss` and `MM/dd/yyyy HH:mm:ss` (spaces after
- * the colons tolerated). A string without an offset is read as wall-clock time in `timeZone`.
- * `null`, `""`, `"--"` and epoch 0 give `null`; anything else unreadable gives {@link INVALID}.
+ * the colons tolerated). A string without an offset is read as wall-clock time in `timeZone`; in
+ * the hour that repeats when clocks go back, as the occurrence closest to `referenceMs` (see
+ * {@link wallTimeToEpoch}). `null`, `""`, `"--"` and epoch 0 give `null`; anything else unreadable
+ * gives {@link INVALID}.
  */
-export function parseTime(value: unknown, timeZone: string): Parsed<number> {
+export function parseTime(value: unknown, timeZone: string, referenceMs?: number): Parsed<number> {
   if (typeof value === 'number') return fromEpoch(value);
   if (value === null) return null;
   if (typeof value !== 'string') return INVALID;
   if (isEmptyText(value)) return null;
-  if (epochDigits.test(value)) return fromEpoch(Number(value));
-  return parseTimeText(value.trim(), timeZone);
+  if (isEpochText(value)) return fromEpoch(Number(value));
+  return parseTimeText(value.trim(), timeZone, referenceMs);
 }

@@ -60,14 +60,18 @@ export function zoneOffsetMs(timeZone: string, epochMs: number): number {
 }
 
 /**
- * Converts a wall-clock time read in `timeZone` to epoch milliseconds, the way Temporal's
- * `'compatible'` disambiguation does it: a time that happens twice when clocks go back takes
- * the earlier instant; a time skipped when clocks go forward is moved forward by the gap
- * (02:30 on a spring-forward night in Europe/Berlin is 03:30 CEST).
+ * Converts a wall-clock time read in `timeZone` to epoch milliseconds.
+ *
+ * A time that happens twice when clocks go back (the repeated hour) takes the occurrence closest
+ * to `referenceMs` when one is given (the Kafka record timestamp: a reading is produced shortly
+ * after it is taken, so the nearer occurrence is the one meant), the earlier one on a tie; without
+ * a reference it takes the earlier one, as Temporal's `'compatible'` disambiguation does. A time
+ * skipped when clocks go forward is moved forward by the gap (02:30 on a spring-forward night in
+ * Europe/Berlin is 03:30 CEST).
  *
  * `timeZone` must be known (see {@link isKnownTimeZone}); an unknown zone reads as UTC.
  */
-export function wallTimeToEpoch(wall: WallTime, timeZone: string): number {
+export function wallTimeToEpoch(wall: WallTime, timeZone: string, referenceMs?: number): number {
   const { year, month, day, hour, minute, second, millisecond } = wall;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   const formatter = timeZone === 'UTC' ? undefined : formatterFor(timeZone);
@@ -75,14 +79,19 @@ export function wallTimeToEpoch(wall: WallTime, timeZone: string): number {
   // Offsets a day either side bracket any transition near this wall time.
   const before = offsetAt(formatter, asUtc - DAY_MS);
   const after = offsetAt(formatter, asUtc + DAY_MS);
-  let earliest: number | undefined;
-  for (const offset of before === after ? [before] : [before, after]) {
-    const candidate = asUtc - offset;
-    if (offsetAt(formatter, candidate) === offset && (earliest === undefined || candidate < earliest)) {
-      earliest = candidate;
-    }
+  if (before === after) return asUtc - before; // no transition near: the usual case
+  const early = asUtc - Math.max(before, after); // the larger offset gives the earlier instant
+  const late = asUtc - Math.min(before, after);
+  const earlyHolds = offsetAt(formatter, early) === Math.max(before, after);
+  const lateHolds = offsetAt(formatter, late) === Math.min(before, after);
+  if (earlyHolds && lateHolds) {
+    // The repeated hour: both instants show this wall time.
+    if (referenceMs === undefined) return early;
+    return Math.abs(late - referenceMs) < Math.abs(early - referenceMs) ? late : early;
   }
-  // No candidate: the wall time fell in a spring-forward gap; reading it with the offset in
-  // force before the gap lands the same distance past the transition.
-  return earliest ?? asUtc - before;
+  if (earlyHolds) return early;
+  if (lateHolds) return late;
+  // Neither: the wall time fell in a spring-forward gap; reading it with the offset in force
+  // before the gap lands the same distance past the transition.
+  return asUtc - before;
 }

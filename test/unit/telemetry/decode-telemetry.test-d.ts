@@ -23,6 +23,13 @@ describe('decodeTelemetry types', () => {
     if (result.ok) expectTypeOf(result.records[0]?.value).toEqualTypeOf<InverterTelemetry | undefined>();
   });
 
+  it('takes the Kafka record time as referenceTime, a Date or epoch milliseconds', () => {
+    decodeTelemetry(bytes, { timeZone: 'Europe/Berlin', referenceTime: new Date() });
+    decodeTelemetry(bytes, { timeZone: 'Europe/Berlin', referenceTime: Date.now() });
+    // @ts-expect-error an ISO string is not accepted
+    decodeTelemetry(bytes, { referenceTime: '2026-10-25T01:30:00Z' });
+  });
+
   it('types the canonical fields with their units of meaning', () => {
     expectTypeOf<InverterTelemetry['serialNumber']>().toEqualTypeOf<string>();
     expectTypeOf<InverterTelemetry['time']>().toEqualTypeOf<Date | undefined>();
