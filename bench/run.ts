@@ -1,7 +1,8 @@
 // The benchmark of SPEC section 9: `npm run bench [-- --quick] [--runs N] [--records N] [--only ids]
-// [--profile] [--out dir]`. Starts a broker (or uses KAFKA_BOOTSTRAP_SERVERS), produces the
+// [--profile] [--out dir] [--node 22]`. Starts a broker (or uses KAFKA_BOOTSTRAP_SERVERS), produces the
 // dataset once, runs every contender and figure in child processes of their own, prints the
-// results table and writes results.md, results.json and results.svg to bench/results/.
+// results table and writes results.md, results.json and results.svg to bench/results/. With --node
+// it runs itself again under that Node (scripts/bench-node.sh) and writes to bench/results/node-<version>/.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +21,9 @@ import type { ContenderJob, ContenderResult } from './harness/contender-main.js'
 import { profileMarkdown, summarizeProfile } from './harness/cpu-profile.js';
 import { deleteDataset, produceDataset, type Dataset } from './harness/dataset.js';
 import { describeMachine, loadAverage } from './harness/machine.js';
+import { parseNodeRequest, runsOnRequested, withoutNodeFlag } from './harness/node-target.js';
 import { benchDir, ensurePeers } from './harness/peers.js';
+import { runUnderNode } from './harness/run-under-node.js';
 import { runChild } from './harness/run-child.js';
 import { int, mb } from './harness/format.js';
 import { resultsMarkdown } from './report/markdown.js';
@@ -44,14 +47,23 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
+    node: { type: 'string' },
   },
 });
+if (flags.node !== undefined) {
+  const request = parseNodeRequest(flags.node);
+  if (!runsOnRequested(request, process.versions.node))
+    process.exit(runUnderNode(request, withoutNodeFlag(process.argv.slice(2))));
+}
 const quick = flags.quick ?? false;
 const records = Number(flags.records ?? (quick ? 100_000 : 1_000_000));
 const runs = Number(flags.runs ?? (quick ? 1 : 3));
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${flags.runs}.`);
 const only = flags.only?.split(',').map((id) => id.trim());
-const outDir = resolve(flags.out ?? join(benchDir, 'results'));
+// A run under another Node keeps its results apart from the project's own Node's.
+const outDir = resolve(
+  flags.out ?? join(benchDir, 'results', ...(flags.node === undefined ? [] : [`node-${parseNodeRequest(flags.node)}`])),
+);
 const selected = <T extends { id: string }>(items: readonly T[]): T[] =>
   items.filter((item) => !only || only.includes(item.id));
 
