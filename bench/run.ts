@@ -1,5 +1,5 @@
 // The benchmark of SPEC section 9: `npm run bench [-- --quick] [--runs N] [--records N] [--only ids]
-// [--profile] [--out dir] [--node 22]`. Starts a broker (or uses KAFKA_BOOTSTRAP_SERVERS), produces the
+// [--load N] [--profile] [--out dir] [--node 22]`. Starts a broker (or uses KAFKA_BOOTSTRAP_SERVERS), produces the
 // dataset once, runs every contender and figure in child processes of their own, prints the
 // results table and writes results.md, results.json and results.svg to bench/results/. With --node
 // it runs itself again under that Node (scripts/bench-node.sh) and writes to bench/results/node-<version>/.
@@ -23,6 +23,7 @@ import { deleteDataset, produceDataset, type Dataset } from './harness/dataset.j
 import { describeMachine, loadAverage } from './harness/machine.js';
 import { parseNodeRequest, runsOnRequested, withoutNodeFlag } from './harness/node-target.js';
 import { benchDir, ensurePeers } from './harness/peers.js';
+import { startBackgroundLoad } from './harness/background-load.js';
 import { runUnderNode } from './harness/run-under-node.js';
 import { runChild } from './harness/run-child.js';
 import { int, mb } from './harness/format.js';
@@ -46,6 +47,7 @@ const { values: flags } = parseArgs({
     runs: { type: 'string' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    load: { type: 'string' },
     out: { type: 'string' },
     node: { type: 'string' },
   },
@@ -59,6 +61,10 @@ const quick = flags.quick ?? false;
 const records = Number(flags.records ?? (quick ? 100_000 : 1_000_000));
 const runs = Number(flags.runs ?? (quick ? 1 : 3));
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${flags.runs}.`);
+// --load N: N busy processes run beside the contenders (and the figures), for "with other load" figures.
+const backgroundLoad = Number(flags.load ?? 0);
+if (!Number.isInteger(backgroundLoad) || backgroundLoad < 0)
+  throw new Error(`--load must be a whole number of busy processes, got ${flags.load}.`);
 const only = flags.only?.split(',').map((id) => id.trim());
 // A run under another Node keeps its results apart from the project's own Node's.
 const outDir = resolve(
@@ -212,6 +218,8 @@ async function main(): Promise<number> {
     const dataset = await produceDataset({ bootstrap, records, partitions: 3, signal, log });
     log(`  ${dataset.topic}: ${int(dataset.producedPerSecond)} rec/s produced`);
 
+    if (backgroundLoad > 0) log(`starting ${backgroundLoad} busy process(es) as other load`);
+    await using _load = startBackgroundLoad(backgroundLoad);
     const contenderSummaries = await measureContenders(bootstrap, dataset);
     const liveRecordsPerSecond = contenderSummaries.find((c) => c.id === OURS_CONTENDER_ID)?.recordsPerSecond?.median;
     const figureSummaries = await measureFigures({
@@ -232,6 +240,7 @@ async function main(): Promise<number> {
       durationSeconds: (Date.now() - started) / 1000,
       machine,
       loadAverage: { start: loadAtStart, end: loadAverage() },
+      backgroundLoad,
       broker: { backend, version },
       dataset,
       runsPerContender: runs,

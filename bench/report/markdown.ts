@@ -106,7 +106,8 @@ export function machineLine(results: BenchResults): string {
   return (
     `${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; librdkafka ${m.librdkafka}; ` +
     `${clients}; Apache Kafka ${broker.version ?? '(version unknown)'} (${broker.backend} broker, same machine); ` +
-    `load average ${loadAverage.start.join(' ')} at the start, ${loadAverage.end.join(' ')} at the end`
+    `load average ${loadAverage.start.join(' ')} at the start, ${loadAverage.end.join(' ')} at the end` +
+    (results.backgroundLoad ? `; ${results.backgroundLoad} busy process(es) started as other load (--load)` : '')
   );
 }
 

@@ -39,6 +39,8 @@ export interface BenchResults {
   machine: Machine;
   /** 1, 5 and 15 minute load averages when the run started and when it ended. */
   loadAverage: { start: number[]; end: number[] };
+  /** Busy processes the run started beside the contenders (`--load`); 0 for none. */
+  backgroundLoad?: number;
   broker: { backend: string; version: string | undefined };
   dataset: Dataset;
   runsPerContender: number;

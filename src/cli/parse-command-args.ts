@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestKey } from '../internal/strict-options.js';
 import { UsageError } from './usage-error.js';
 
 /** Flag definitions, as `node:util` `parseArgs` takes them. */
@@ -23,7 +24,13 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
   } catch (error) {
     // parseArgs' messages are precise but long and mention "parseArgs"; keep their first sentence.
     const text = (error as Error).message.split('\n')[0] ?? 'invalid arguments';
-    throw new UsageError(text.replace(/\. To specify.*$/, '').replace(/^Unknown option/, 'unknown flag'), command);
+    const unknown = /^Unknown option '--?([^'=]+)/.exec(text)?.[1];
+    const suggestion = unknown === undefined ? undefined : closestKey(unknown, Object.keys(options));
+    const hint = suggestion === undefined ? '' : ` (did you mean --${suggestion}?)`;
+    throw new UsageError(
+      text.replace(/\. To specify.*$/, '').replace(/^Unknown option/, 'unknown flag') + hint,
+      command,
+    );
   }
 }
 

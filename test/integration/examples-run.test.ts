@@ -16,7 +16,7 @@ function runExample(
   file: string,
   args: string[],
   topic: string,
-  stopAfterMs?: number | (() => Promise<void>),
+  stopAfterMs?: number | ((output: () => string) => Promise<void>),
   extraEnv: Record<string, string> = {},
 ): Promise<{ code: number | null; out: string }> {
   const info = broker();
@@ -36,7 +36,7 @@ function runExample(
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
   if (typeof stopAfterMs === 'number') setTimeout(() => child.kill('SIGTERM'), stopAfterMs).unref();
   // Or stopped once a condition holds (it waits however slow the machine is).
-  else if (stopAfterMs) void stopAfterMs().then(() => child.kill('SIGTERM'));
+  else if (stopAfterMs) void stopAfterMs(() => out).then(() => child.kill('SIGTERM'));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
 }
 
@@ -61,13 +61,20 @@ describe.skipIf(!broker().saslSsl || !broker().caFile)('the examples, run agains
     expect(out).toContain('stopped after 39 readings closed');
   }, 60_000);
 
-  it('consume.ts prints each reading as it arrives', async () => {
+  it('consume.ts prints each reading as it arrives, and stops cleanly on SIGTERM', async () => {
     const { topic, remove } = await createTopic('example', 1);
     cleanups.push(remove);
     await publishReadings(topic, serials(2), every5Minutes(day + 6 * 3600_000, day + 6 * 3600_000 + 10 * 60_000));
-    const { out } = await runExample('examples/consume.ts', [], topic, 8000);
+    const readings = (out: string): number => out.split('\n').filter((line) => line.startsWith('SN-')).length;
+    const allPrinted = async (output: () => string): Promise<void> => {
+      const deadline = Date.now() + 45_000;
+      while (readings(output()) < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    };
+    const { code, out } = await runExample('examples/consume.ts', [], topic, allPrinted);
     expect(out).toContain(`SN-000 ${new Date(day + 6 * 3600_000).toISOString()}`);
-    expect(out.split('\n').filter((line) => line.startsWith('SN-')).length).toBe(6);
+    expect(readings(out)).toBe(6);
+    // handleSignals(): SIGTERM ends the loop, commits and leaves the group; a killed process exits with no code.
+    expect(code).toBe(0);
   }, 60_000);
 
   it.skipIf(!postgresUrl())(

@@ -33,4 +33,15 @@ describe('parseCommandArgs', () => {
   ])('refuses %s with a usage error', (_name, args) => {
     expect(() => parseCommandArgs('replay', args, flags)).toThrow(UsageError);
   });
+
+  it('names the flag an unknown one is probably a misspelling of', () => {
+    expect(() => parseCommandArgs('replay', ['--serail', 'A'], flags)).toThrow(
+      "unknown flag '--serail' (did you mean --serial?)",
+    );
+    expect(() => parseCommandArgs('replay', ['--jsno'], flags)).toThrow('(did you mean --json?)');
+  });
+
+  it('suggests nothing for a flag unlike any it knows', () => {
+    expect(() => parseCommandArgs('replay', ['--verbose'], flags)).toThrow(/^unknown flag '--verbose'$/);
+  });
 });
