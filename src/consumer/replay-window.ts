@@ -1,6 +1,6 @@
 import type { KafkaConnection } from '../auth/kafka-connection.js';
-import { DedupeWindow } from '../gaps/dedupe-window.js';
 import { readWindow } from '../gaps/read-window.js';
+import { ReplayDedupe, readingTimeMs } from '../gaps/replay-dedupe.js';
 import type { Logger } from '../internal/logger.js';
 import { toClientConfig } from '../kafka/connection-config.js';
 import type { MessageDecoder } from '../records/message-decoder.js';
@@ -42,7 +42,7 @@ export async function* replayWindow<T>(
   const fromMs = options.from.getTime();
   const toMs = options.to.getTime();
   const wanted = options.serialNumbers ? new Set(options.serialNumbers) : undefined;
-  const dedupe = new DedupeWindow();
+  const dedupe = new ReplayDedupe();
   const window = readWindow({
     config: await toClientConfig(context.connection),
     topic: context.connection.topic,
@@ -58,10 +58,10 @@ export async function* replayWindow<T>(
   for await (const message of window) {
     for (const item of message.items) {
       if (item.kind !== 'record') continue;
-      const timeMs = item.timeMs ?? item.record.timestamp.getTime();
+      const timeMs = readingTimeMs(item);
       if (timeMs < fromMs || timeMs > toMs) continue;
       if (wanted && !wanted.has(item.serialNumber)) continue;
-      if (dedupe.seen(message.partition, item.serialNumber, timeMs)) continue;
+      if (dedupe.repeats(message.partition, item)) continue;
       yield item.record;
     }
   }

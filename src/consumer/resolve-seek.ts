@@ -2,21 +2,29 @@ import type { ClientConfig } from '../kafka/client-config.js';
 import type { GroupConsumer } from '../kafka/group-consumer.js';
 import type { Partition } from '../kafka/kafka-message.js';
 import { KafkaReader } from '../kafka/kafka-reader.js';
+import { readFirstRecords } from '../kafka/read-first-records.js';
 import type { SeekResult } from './seek-result.js';
 import { KafkaClientError } from '../errors/kafka-client-error.js';
 
-/** The time of the record at `offset`, read with a side reader. */
+/**
+ * The time of the first record at or after `offset`, read with a side reader; undefined when none
+ * comes within `timeoutMs` (this only refines a flag, so it never holds the seek up for long).
+ */
 async function recordTime(
   config: ClientConfig,
   p: Partition,
   offset: string,
+  end: string,
   timeoutMs: number,
 ): Promise<number | undefined> {
-  await using reader = await KafkaReader.connect(config, [{ topic: p.topic, partition: p.partition, offset }], {
-    timeoutMs,
+  const signal = AbortSignal.timeout(timeoutMs);
+  await using reader = await KafkaReader.connect(config, [], { timeoutMs, signal });
+  const range = { partition: p.partition, fromOffset: BigInt(offset), toOffset: BigInt(end) };
+  const found = await readFirstRecords(reader, p.topic, [range], signal).catch((error: unknown) => {
+    if (signal.aborted) return undefined;
+    throw error;
   });
-  const [message] = await reader.read(1, timeoutMs);
-  return message?.timestamp;
+  return found?.get(p.partition)?.timestamp;
 }
 
 /**
@@ -47,7 +55,7 @@ export async function resolveSeek(
     // The first retained record of a partition that lost records may be later than the time.
     let beforeRetention = false;
     if (offset === low && BigInt(low) > 0n) {
-      const first = await recordTime(await config(), p, low, timeoutMs);
+      const first = await recordTime(await config(), p, low, high, timeoutMs);
       beforeRetention = first !== undefined && first > timeMs;
     }
     results.push({ ...p, offset, atEnd: false, beforeRetention });

@@ -1,6 +1,7 @@
 import type { MessageDecoder } from '../records/message-decoder.js';
 import type { ClientConfig } from '../kafka/client-config.js';
 import { KafkaReader } from '../kafka/kafka-reader.js';
+import { readFirstRecords } from '../kafka/read-first-records.js';
 import { readWindow } from './read-window.js';
 import { readingFingerprint } from './reading-fingerprint.js';
 
@@ -35,11 +36,15 @@ export interface LookbackReading {
 export async function* rebuildFromLog<T>(options: RebuildOptions<T>): AsyncGenerator<LookbackReading[]> {
   const last = BigInt(options.endOffset) - 1n;
   const lastTimestamp = await (async () => {
-    await using reader = await KafkaReader.connect(options.config, [
-      { topic: options.topic, partition: options.partition, offset: last.toString() },
-    ]);
-    const [message] = await reader.read(1, options.timeoutMs);
-    return message?.timestamp;
+    // A lookup, bounded like one: without it there is simply no lookback to rebuild from.
+    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+    await using reader = await KafkaReader.connect(options.config, [], { timeoutMs: options.timeoutMs, signal });
+    const range = { partition: options.partition, fromOffset: last, toOffset: last + 1n };
+    const found = await readFirstRecords(reader, options.topic, [range], signal).catch((error: unknown) => {
+      if (signal.aborted && !options.signal.aborted) return undefined;
+      throw error;
+    });
+    return found?.get(options.partition)?.timestamp;
   })();
   if (lastTimestamp === undefined) return;
   const window = readWindow({

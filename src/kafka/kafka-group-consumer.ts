@@ -10,6 +10,7 @@ import { RdCode } from './error-codes.js';
 import type { CommittedOffset, GroupConsumer, GroupConsumerHooks } from './group-consumer.js';
 import type { KafkaMessage, Partition, PartitionOffset } from './kafka-message.js';
 import { toGoodweError } from './map-error.js';
+import { queryCommitted, queryOffsetsForTimes, queryWatermarks, type Watermarks } from './offset-queries.js';
 import { native, type LibrdKafkaError, type NativeAdmin, type NativeConsumer, type NativeMetadata } from './native.js';
 
 export type { Partition, PartitionOffset } from './kafka-message.js';
@@ -202,14 +203,8 @@ export class KafkaGroupConsumer implements GroupConsumer {
     );
   }
 
-  watermarks(p: Partition, timeoutMs: number): Promise<{ low: string; high: string }> {
-    return new Promise((resolve, reject) =>
-      this.#client.queryWatermarkOffsets(p.topic, p.partition, timeoutMs, (error, offsets) =>
-        error
-          ? reject(toGoodweError(error, { operation: `Reading the offsets of ${p.topic}[${p.partition}]` }))
-          : resolve({ low: String(offsets.lowOffset), high: String(offsets.highOffset) }),
-      ),
-    );
+  watermarks(p: Partition, timeoutMs: number): Promise<Watermarks> {
+    return queryWatermarks(this.#client, p, timeoutMs);
   }
 
   subscribe(topics: string[]): void {
@@ -239,23 +234,7 @@ export class KafkaGroupConsumer implements GroupConsumer {
   }
 
   committed(partitions: Partition[], timeoutMs: number): Promise<CommittedOffset[]> {
-    return new Promise((resolve, reject) =>
-      this.#client.committed(partitions, timeoutMs, (error, list) => {
-        // The binding puts a bare Error in place of a partition that failed: never "no commit".
-        const failed = error ?? list.find((p) => p instanceof Error || typeof p.partition !== 'number');
-        return failed
-          ? reject(toGoodweError(failed, { operation: 'Reading committed offsets' }))
-          : resolve(
-              list.map((p) => ({
-                topic: p.topic,
-                partition: p.partition,
-                // librdkafka says "no commit" with a negative logical offset (-1001); the binding
-                // sometimes leaves the field out altogether.
-                offset: typeof p.offset === 'number' && p.offset >= 0 ? String(p.offset) : undefined,
-              })),
-            );
-      }),
-    );
+    return queryCommitted(this.#client, partitions, timeoutMs);
   }
 
   offsetsForTimes(
@@ -263,17 +242,7 @@ export class KafkaGroupConsumer implements GroupConsumer {
     timeMs: number,
     timeoutMs: number,
   ): Promise<Map<number, string | undefined>> {
-    // librdkafka takes the timestamp in the offset field.
-    const query = partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: timeMs }));
-    return new Promise((resolve, reject) =>
-      this.#client.offsetsForTimes(query, timeoutMs, (error, offsets) => {
-        // A partition that failed comes back as a bare Error: never read it as "no record that recent".
-        const failed = error ?? offsets.find((o) => o instanceof Error || typeof o.partition !== 'number');
-        return failed
-          ? reject(toGoodweError(failed, { operation: `Looking up offsets at ${new Date(timeMs).toISOString()}` }))
-          : resolve(new Map(offsets.map((o) => [o.partition, o.offset >= 0 ? String(o.offset) : undefined])));
-      }),
-    );
+    return queryOffsetsForTimes(this.#client, partitions, timeMs, timeoutMs);
   }
 
   seek(position: PartitionOffset, timeoutMs: number): Promise<void> {

@@ -3,7 +3,8 @@ import { forwardClientLogs, secretsOfConfig } from './client-logs.js';
 import { connectClient } from './connect-client.js';
 import type { Logger } from '../internal/logger.js';
 import { toGoodweError } from './map-error.js';
-import type { KafkaMessage } from './kafka-message.js';
+import type { KafkaMessage, Partition, PartitionOffset } from './kafka-message.js';
+import { queryOffsetsForTimes, queryWatermarks, type Watermarks } from './offset-queries.js';
 import { native, type NativeConsumer } from './native.js';
 
 /** A partition and where to start reading it. */
@@ -12,6 +13,13 @@ export interface ReadPosition {
   partition: number;
   /** Offset as a decimal string, or `'earliest'` / `'latest'`. */
   offset: string;
+}
+
+/** What one {@link KafkaReader.readBatch} got. */
+export interface ReadBatch {
+  messages: KafkaMessage[];
+  /** Partitions whose end the reader reached, with the offset it reached (its next fetch offset). */
+  ends: PartitionOffset[];
 }
 
 /** Options of {@link KafkaReader.connect}. */
@@ -41,6 +49,7 @@ export class KafkaReader implements AsyncDisposable {
   readonly #secrets: string[];
   #stopLogs: () => void = () => undefined;
   #closed: Promise<void> | undefined;
+  #ends: PartitionOffset[] = [];
 
   private constructor(config: ClientConfig) {
     this.#brokers = String(config['bootstrap.servers'] ?? '');
@@ -60,6 +69,9 @@ export class KafkaReader implements AsyncDisposable {
     (
       this.#client as unknown as { setDefaultIsTimeoutOnlyForFirstMessage(value: boolean): void }
     ).setDefaultIsTimeoutOnlyForFirstMessage(true);
+    this.#client.on('partition.eof', (end: { topic: string; partition: number; offset: number }) =>
+      this.#ends.push({ topic: end.topic, partition: end.partition, offset: String(end.offset) }),
+    );
   }
 
   /** Creates a reader, connects it and assigns the partitions. */
@@ -88,12 +100,25 @@ export class KafkaReader implements AsyncDisposable {
    * Reads up to `max` messages, waiting at most about `waitMs` for the first. End-of-partition
    * markers are not returned.
    */
-  read(max: number, waitMs = 1000): Promise<KafkaMessage[]> {
+  async read(max: number, waitMs = 1000): Promise<KafkaMessage[]> {
+    return (await this.readBatch(max, waitMs)).messages;
+  }
+
+  /**
+   * Like {@link read}, and also says which partitions the reader reached the end of during the
+   * read, and at which offset: the offset it would fetch next, past any offsets that hold no
+   * record (transaction markers, compacted records), which a message's offset cannot tell.
+   */
+  readBatch(max: number, waitMs = 1000): Promise<ReadBatch> {
     this.#client.setDefaultConsumeTimeout(waitMs);
     return new Promise((resolve, reject) =>
-      this.#client.consume(max, (error, messages) =>
-        error ? reject(toGoodweError(error, { operation: 'Reading messages' })) : resolve(messages),
-      ),
+      this.#client.consume(max, (error, messages) => {
+        // The binding emits the end-of-partition events synchronously just before this callback.
+        const ends = this.#ends;
+        this.#ends = [];
+        if (error) reject(toGoodweError(error, { operation: 'Reading messages' }));
+        else resolve({ messages, ends });
+      }),
     );
   }
 
@@ -104,6 +129,9 @@ export class KafkaReader implements AsyncDisposable {
   assign(positions: readonly ReadPosition[]): void {
     this.#client.unassign();
     this.#client.assign(positions.map(toNative));
+    // librdkafka keeps a partition's pause across assignments: one paused when an earlier read
+    // was done with it would never be fetched again.
+    if (positions.length > 0) this.#client.resume(positions.map((p) => ({ topic: p.topic, partition: p.partition })));
   }
 
   /** Stops fetching a partition (it was read far enough). */
@@ -125,43 +153,21 @@ export class KafkaReader implements AsyncDisposable {
     );
   }
 
-  /** Earliest and latest offsets of a partition (decimal strings), asked of the broker. */
-  queryWatermarks(topic: string, partition: number, timeoutMs = 15_000): Promise<{ low: string; high: string }> {
-    return new Promise((resolve, reject) =>
-      this.#client.queryWatermarkOffsets(topic, partition, timeoutMs, (error, offsets) =>
-        error
-          ? reject(toGoodweError(error, { operation: `Reading the offsets of ${topic}[${partition}]` }))
-          : resolve({ low: String(offsets.lowOffset), high: String(offsets.highOffset) }),
-      ),
-    );
+  /** Earliest and next offsets of a partition (decimal strings), asked of the broker. */
+  queryWatermarks(topic: string, partition: number, timeoutMs = 15_000): Promise<Watermarks> {
+    return queryWatermarks(this.#client, { topic, partition }, timeoutMs);
   }
 
   /**
    * Per partition, the first offset whose record timestamp is at or after `timeMs`, or
-   * `undefined` when no record is that recent (read from the end then). The lookup is the
-   * broker's, by record timestamp: with producer-set timestamps an older record may still
-   * follow the offset returned.
+   * `undefined` when no record is that recent (see {@link queryOffsetsForTimes}).
    */
   offsetsForTimes(
-    partitions: readonly { topic: string; partition: number }[],
+    partitions: readonly Partition[],
     timeMs: number,
     timeoutMs = 15_000,
-  ): Promise<{ topic: string; partition: number; offset: string | undefined }[]> {
-    // librdkafka takes the timestamp in the offset field (node-rdkafka#1109).
-    const query = partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: timeMs }));
-    return new Promise((resolve, reject) =>
-      this.#client.offsetsForTimes(query, timeoutMs, (error, offsets) =>
-        error
-          ? reject(toGoodweError(error, { operation: `Looking up offsets at ${new Date(timeMs).toISOString()}` }))
-          : resolve(
-              offsets.map((p) => ({
-                topic: p.topic,
-                partition: p.partition,
-                offset: p.offset >= 0 ? String(p.offset) : undefined,
-              })),
-            ),
-      ),
-    );
+  ): Promise<Map<number, string | undefined>> {
+    return queryOffsetsForTimes(this.#client, partitions, timeMs, timeoutMs);
   }
 
   /** Disconnects. Idempotent. */

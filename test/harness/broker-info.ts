@@ -41,4 +41,11 @@ export interface RunningBroker extends AsyncDisposable {
   halt?(): Promise<void>;
   /** Kills the broker process if running and starts it again on the same ports and data (local backend only). */
   restart?(): Promise<void>;
+  /**
+   * Freezes the broker process (SIGSTOP): connections stay open and requests go unanswered, as
+   * during a long GC pause or a stalled host, until {@link resume} (local backend only).
+   */
+  pause?(): Promise<void>;
+  /** Lets a paused broker run again (SIGCONT); it answers what was sent meanwhile (local backend only). */
+  resume?(): Promise<void>;
 }

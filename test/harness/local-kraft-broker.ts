@@ -175,6 +175,8 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Run
         await crash(child);
         child = await launch();
       },
+      pause: () => signalJvm(child, 'SIGSTOP'),
+      resume: () => signalJvm(child, 'SIGCONT'),
       [Symbol.asyncDispose]: stop,
     };
   } catch (error) {
@@ -197,6 +199,12 @@ async function crash(guardianProcess: ChildProcess): Promise<void> {
   if (jvm) process.kill(jvm, 'SIGKILL');
   else guardianProcess.kill('SIGTERM');
   await exited;
+}
+
+/** Sends a signal to the broker JVM under the guardian shell. */
+async function signalJvm(guardianProcess: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  const { stdout } = await run('pgrep', ['-P', String(guardianProcess.pid), 'java']);
+  process.kill(Number(stdout.trim()), signal);
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -17,9 +17,8 @@ const flags = {
 } as const;
 
 /**
- * Where `replay` and `gaps` read a window from. Today the side reader in read-telemetry-window.ts;
- * once `TelemetryConsumer#replay({ from, to, serialNumbers })` lands, point this at it: both yield
- * `source: 'replay'` records.
+ * Where `replay` and `gaps` read a window from: the library's window reader with the replay's
+ * de-duplication (read-telemetry-window.ts); tests pass another source.
  */
 export type WindowSource = (options: TelemetryWindowOptions) => AsyncIterable<WindowItem>;
 
@@ -32,7 +31,8 @@ export function replayCommand(source: WindowSource = readTelemetryWindow): Comma
     help: `Usage: goodwe-kafka replay --from TIME [--to TIME] [--serial SN ...] [--json]
 
 Prints every reading whose record time lies in the window, read with a side reader: no consumer
-group, nothing committed, other consumers undisturbed. Undecodable messages are reported on stderr.
+group, nothing committed, other consumers undisturbed. A reading published twice is printed once.
+Undecodable messages are reported on stderr.
 
 ${windowHelp}
   --serial SN                  only this inverter (repeat for several)

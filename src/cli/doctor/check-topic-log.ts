@@ -1,7 +1,9 @@
 import type { KafkaConnection } from '../../auth/kafka-connection.js';
 import { toClientConfig } from '../../kafka/connection-config.js';
 import { KafkaAdmin } from '../../kafka/kafka-admin.js';
+import type { KafkaMessage } from '../../kafka/kafka-message.js';
 import { KafkaReader } from '../../kafka/kafka-reader.js';
+import type { OffsetRange } from '../../kafka/read-ranges.js';
 import { showDuration, showTime } from '../output.js';
 import type { DoctorCheck } from './doctor-check.js';
 import { readRecordsAt } from './read-records-at.js';
@@ -46,15 +48,13 @@ export async function checkTopicLog(
     logs.push({ partition, low, high, earliest: undefined, latest: undefined });
   }
   const nonEmpty = logs.filter((l) => BigInt(l.high) > BigInt(l.low));
-  const firsts = await readRecordsAt(
-    reader,
-    topic,
-    nonEmpty.map((l) => ({ partition: l.partition, offset: l.low })),
+  const recordsAt = (ranges: OffsetRange[]): Promise<Map<number, KafkaMessage>> =>
+    readRecordsAt(reader, topic, ranges, signal, connection.connectTimeoutMs);
+  const firsts = await recordsAt(
+    nonEmpty.map((l) => ({ partition: l.partition, fromOffset: BigInt(l.low), toOffset: BigInt(l.high) })),
   );
-  const lasts = await readRecordsAt(
-    reader,
-    topic,
-    nonEmpty.map((l) => ({ partition: l.partition, offset: String(BigInt(l.high) - 1n) })),
+  const lasts = await recordsAt(
+    nonEmpty.map((l) => ({ partition: l.partition, fromOffset: BigInt(l.high) - 1n, toOffset: BigInt(l.high) })),
   );
   for (const log of logs) {
     const first = firsts.get(log.partition)?.timestamp;
@@ -94,7 +94,7 @@ export async function checkTopicLog(
     details: { earliestRetained: Number.isFinite(earliest) ? new Date(earliest) : null, retainedMs, trimmed },
   });
   if (group !== undefined) {
-    const { positions, lost } = await groupPositions(config, reader, topic, group, logs, now);
+    const { positions, lost } = await groupPositions(config, recordsAt, topic, group, logs, now);
     checks.push(...groupChecks(group, positions, lost, retainedMs, trimmed));
   }
   return checks;
@@ -103,7 +103,7 @@ export async function checkTopicLog(
 /** Where a group stands on each partition, and the ranges retention deleted before it read them. */
 async function groupPositions(
   config: Awaited<ReturnType<typeof toClientConfig>>,
-  reader: KafkaReader,
+  recordsAt: (ranges: OffsetRange[]) => Promise<Map<number, KafkaMessage>>,
   topic: string,
   group: string,
   logs: readonly PartitionLog[],
@@ -113,7 +113,7 @@ async function groupPositions(
   const committed = (await admin.groupOffsets(group)).filter((c) => c.topic === topic && BigInt(c.offset) >= 0n);
   const positions: GroupPosition[] = [];
   const lost: string[] = [];
-  const toRead: { partition: number; offset: string }[] = [];
+  const toRead: OffsetRange[] = [];
   for (const log of logs) {
     const entry = committed.find((c) => c.partition === log.partition);
     if (entry === undefined) {
@@ -126,10 +126,10 @@ async function groupPositions(
     const from = next < low ? low : next;
     const lag = Number(BigInt(log.high) - from);
     positions.push({ partition: log.partition, committed: entry.offset, lag, behindMs: 0 });
-    if (lag > 0) toRead.push({ partition: log.partition, offset: String(from) });
+    if (lag > 0) toRead.push({ partition: log.partition, fromOffset: from, toOffset: BigInt(log.high) });
   }
   // The age of the next record to read says how far behind the group is in time.
-  const next = await readRecordsAt(reader, topic, toRead);
+  const next = await recordsAt(toRead);
   for (const position of positions) {
     const time = next.get(position.partition)?.timestamp;
     if (time !== undefined) position.behindMs = Math.max(0, now - time);

@@ -1,24 +1,24 @@
-import type { KafkaReader } from '../../kafka/kafka-reader.js';
 import type { KafkaMessage } from '../../kafka/kafka-message.js';
+import type { KafkaReader } from '../../kafka/kafka-reader.js';
+import { readFirstRecords } from '../../kafka/read-first-records.js';
+import type { OffsetRange } from '../../kafka/read-ranges.js';
 
 /**
- * Reads the first message at or after each given offset: the earliest and latest record of each
- * partition, or the record a group will read next. Gives up on a partition after `attempts`
- * empty reads (its records may have been deleted meanwhile).
+ * The first record of each range, for its time: the earliest and latest record of each partition,
+ * or the record a group will read next. Bounded like a lookup: a broker that does not answer
+ * within `timeoutMs` leaves the times unknown rather than holding the doctor up; `signal` (the
+ * user's interrupt) rejects with its reason.
  */
 export async function readRecordsAt(
   reader: KafkaReader,
   topic: string,
-  positions: readonly { partition: number; offset: string }[],
-  attempts = 6,
+  ranges: readonly OffsetRange[],
+  signal: AbortSignal,
+  timeoutMs: number,
 ): Promise<Map<number, KafkaMessage>> {
-  const found = new Map<number, KafkaMessage>();
-  if (positions.length === 0) return found;
-  reader.assign(positions.map((p) => ({ topic, partition: p.partition, offset: p.offset })));
-  for (let empty = 0; empty < attempts && found.size < positions.length;) {
-    const batch = await reader.read(positions.length * 20, 500);
-    if (batch.length === 0) empty++;
-    for (const message of batch) if (!found.has(message.partition)) found.set(message.partition, message);
-  }
-  return found;
+  const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  return readFirstRecords(reader, topic, ranges, bounded).catch((error: unknown) => {
+    if (bounded.aborted && !signal.aborted) return new Map<number, KafkaMessage>();
+    throw error;
+  });
 }
