@@ -17,7 +17,25 @@ export const peersDir = peersDirFor(benchDir, process.versions.node, existsSync)
 /** The peer clients the benchmark compares against; dependencies of the peers folder's package.json only. */
 export const peerPackages = ['kafkajs', '@platformatic/kafka'] as const;
 
-const installed = (name: string): boolean => existsSync(join(peersDir, 'node_modules', name, 'package.json'));
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+/**
+ * Whether an installed release satisfies the peers folder's pin: an exact pin must be the installed
+ * version, so that a bumped pin never leaves the previous release measured under the new label.
+ */
+export function satisfiesPin(pin: string | undefined, version: string | undefined): boolean {
+  if (version === undefined) return false;
+  return pin === undefined || !/^\d+\.\d+\.\d+$/.test(pin) || version === pin;
+}
+
+function installed(name: string): boolean {
+  const manifest = join(peersDir, 'node_modules', name, 'package.json');
+  const { dependencies } = readJson<{ dependencies?: Record<string, string> }>(join(peersDir, 'package.json'));
+  return satisfiesPin(
+    dependencies?.[name],
+    existsSync(manifest) ? readJson<{ version?: string }>(manifest).version : undefined,
+  );
+}
 
 /** Installs the peers folder's dependencies (from its lock) into its node_modules unless they are there. */
 export function ensurePeers(log: (line: string) => void): void {
@@ -43,7 +61,7 @@ function versionAt(file: string, name: string): string | undefined {
   for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (!existsSync(manifest)) continue;
-    const { name: found, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    const { name: found, version } = readJson<{ name?: string; version?: string }>(manifest);
     if (found === name) return version;
   }
   return undefined;

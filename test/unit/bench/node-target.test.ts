@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNodeRequest, peersDirFor, runsOnRequested, withoutNodeFlag } from '../../../bench/harness/node-target.js';
+import { satisfiesPin } from '../../../bench/harness/peers.js';
 
 describe('--node of npm run bench', () => {
   it('takes a major or an exact version, with or without a v', () => {
@@ -49,5 +50,22 @@ describe('the peers folder the benchmark loads its peer clients from', () => {
 
   it('needs the folder’s package.json, not a leftover node_modules', () => {
     expect(peersDirFor(bench, '22.23.5', (path) => path === join(bench, 'peers-node22', 'node_modules'))).toBe(bench);
+  });
+});
+
+describe('whether the installed peer clients are the pinned ones', () => {
+  it('needs an exact pin to be the installed release, so a bumped pin reinstalls', () => {
+    expect(satisfiesPin('2.12.1', '2.12.1')).toBe(true);
+    expect(satisfiesPin('2.12.1', '1.22.0')).toBe(false);
+  });
+
+  it('needs the package installed at all', () => {
+    expect(satisfiesPin('2.12.1', undefined)).toBe(false);
+    expect(satisfiesPin(undefined, undefined)).toBe(false);
+  });
+
+  it('leaves a range to npm', () => {
+    expect(satisfiesPin('^2.0.0', '2.12.1')).toBe(true);
+    expect(satisfiesPin(undefined, '2.2.4')).toBe(true);
   });
 });
