@@ -1,7 +1,8 @@
 // The benchmark of SPEC section 9: `npm run bench [-- --quick] [--runs N] [--records N] [--only ids]
-// [--load N] [--profile] [--out dir]`. Starts a broker (or uses KAFKA_BOOTSTRAP_SERVERS), produces the
+// [--load N] [--profile] [--out dir] [--node 22]`. Starts a broker (or uses KAFKA_BOOTSTRAP_SERVERS), produces the
 // dataset once, runs every contender and figure in child processes of their own, prints the
-// results table and writes results.md, results.json and results.svg to bench/results/.
+// results table and writes results.md, results.json and results.svg to bench/results/. With --node
+// it runs itself again under that Node (scripts/bench-node.sh) and writes to bench/results/node-<version>/.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,8 +21,10 @@ import type { ContenderJob, ContenderResult } from './harness/contender-main.js'
 import { profileMarkdown, summarizeProfile } from './harness/cpu-profile.js';
 import { deleteDataset, produceDataset, type Dataset } from './harness/dataset.js';
 import { describeMachine, loadAverage } from './harness/machine.js';
+import { parseNodeRequest, runsOnRequested, withoutNodeFlag } from './harness/node-target.js';
 import { benchDir, ensurePeers } from './harness/peers.js';
 import { startBackgroundLoad } from './harness/background-load.js';
+import { runUnderNode } from './harness/run-under-node.js';
 import { runChild } from './harness/run-child.js';
 import { int, mb } from './harness/format.js';
 import { resultsMarkdown } from './report/markdown.js';
@@ -46,8 +49,14 @@ const { values: flags } = parseArgs({
     profile: { type: 'boolean', default: false },
     load: { type: 'string' },
     out: { type: 'string' },
+    node: { type: 'string' },
   },
 });
+if (flags.node !== undefined) {
+  const request = parseNodeRequest(flags.node);
+  if (!runsOnRequested(request, process.versions.node))
+    process.exit(runUnderNode(request, withoutNodeFlag(process.argv.slice(2))));
+}
 const quick = flags.quick ?? false;
 const records = Number(flags.records ?? (quick ? 100_000 : 1_000_000));
 const runs = Number(flags.runs ?? (quick ? 1 : 3));
@@ -57,7 +66,10 @@ const backgroundLoad = Number(flags.load ?? 0);
 if (!Number.isInteger(backgroundLoad) || backgroundLoad < 0)
   throw new Error(`--load must be a whole number of busy processes, got ${flags.load}.`);
 const only = flags.only?.split(',').map((id) => id.trim());
-const outDir = resolve(flags.out ?? join(benchDir, 'results'));
+// A run under another Node keeps its results apart from the project's own Node's.
+const outDir = resolve(
+  flags.out ?? join(benchDir, 'results', ...(flags.node === undefined ? [] : [`node-${parseNodeRequest(flags.node)}`])),
+);
 const selected = <T extends { id: string }>(items: readonly T[]): T[] =>
   items.filter((item) => !only || only.includes(item.id));
 

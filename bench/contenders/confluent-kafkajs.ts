@@ -1,9 +1,10 @@
 // @confluentinc/kafka-javascript's KafkaJS-compatible API: eachBatch over a subscription, with
-// JSON.parse of each value. Its defaults otherwise (batches of up to 32, auto-commit every 5 s).
-import rdkafka from '@confluentinc/kafka-javascript';
+// JSON.parse of each value. Its defaults otherwise (batches of up to 32, auto-commit every 5 s). The
+// client is loaded as the library loads it, so that under another Node it is the same build.
+import { native } from '../../src/kafka/native.js';
 import { contenderMain } from '../harness/contender-main.js';
 
-const { Kafka, logLevel } = rdkafka.KafkaJS;
+const { Kafka, logLevel } = native.KafkaJS;
 
 contenderMain(async ({ bootstrap, topic, groupId }, meter) => {
   const kafka = new Kafka({ kafkaJS: { brokers: [bootstrap], logLevel: logLevel.NOTHING } });

@@ -1,7 +1,7 @@
 // @platformatic/kafka: the messages stream of a group consumer, read with 'data' events (its
 // fastest way), with JSON.parse of each value (or, for the typed rows, this library's
-// decodeTelemetry). Its defaults otherwise (fetches of up to 10 MB, a stream buffer of 1024
-// messages, auto-commit).
+// decodeTelemetry). Its defaults otherwise (fetches of up to 10 MB in 1.x and 50 MB in 2.x, a
+// stream buffer of 1024 messages, auto-commit). Which release runs depends on the Node: see peers.ts.
 import type { Buffer } from 'node:buffer';
 import { contenderMain } from '../harness/contender-main.js';
 import { valueWork } from '../harness/value-work.js';

@@ -1,9 +1,10 @@
 // The ceiling for this library's stack: @confluentinc/kafka-javascript's callback API, pulled in
 // batches with consume(n, cb) exactly as the library's fetch loop does (same batch size, same wait,
 // timeout on the first message only), and JSON.parse of each value (or, for the typed rows, this
-// library's decodeTelemetry). librdkafka's defaults otherwise (auto-commit every 5 s).
-import rdkafka from '@confluentinc/kafka-javascript';
+// library's decodeTelemetry). librdkafka's defaults otherwise (auto-commit every 5 s). The client is
+// loaded as the library loads it, so that under another Node it is the same build (scripts/bench-node.sh).
 import type { KafkaConsumer, Message } from '@confluentinc/kafka-javascript';
+import { native } from '../../src/kafka/native.js';
 import { contenderMain } from '../harness/contender-main.js';
 import { valueWork } from '../harness/value-work.js';
 
@@ -15,7 +16,7 @@ const waitMs = 250;
 
 contenderMain(async ({ bootstrap, topic, groupId, work }, meter) => {
   const decodeValue = valueWork(work);
-  const consumer = new rdkafka.KafkaConsumer(
+  const consumer = new native.KafkaConsumer(
     { 'bootstrap.servers': bootstrap, 'group.id': groupId },
     { 'auto.offset.reset': 'earliest' },
   ) as Consumer;
