@@ -14,7 +14,7 @@ import { dataLossReporter, RebalanceHandler } from './rebalance-handler.js';
 import { RetentionLoss } from './retention-loss.js';
 import type { SeekResult } from './seek-result.js';
 import { seekToTime } from './seek-to-time.js';
-import { LiveFirstCatchUp } from './live-first-catch-up.js';
+import { LiveFirstCatchUp, type CatchUpContext } from './live-first-catch-up.js';
 
 /** Creates the group-consumer client for the consumer core; tests give a fake. */
 export type GroupConsumerFactory = (options: ConsumerOptions, hooks: GroupConsumerHooks) => Promise<GroupConsumer>;
@@ -25,6 +25,8 @@ export interface ConsumerDeps<T> {
   clock: Clock;
   /** Reads the log before a committed offset to rebuild gap state. @default a side reader over Kafka */
   readLookback?: GapRecoveryContext<T>['readLookback'];
+  /** Reads the ranges a live-first catch-up skipped. @default a side reader over Kafka */
+  readRanges?: CatchUpContext<T>['readRanges'];
 }
 
 /** The parts a started consumer runs on. */
@@ -128,6 +130,7 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     decode: context.decode,
     logger,
     timeoutMs: options.connectTimeoutMs,
+    ...(context.deps.readRanges ? { readRanges: context.deps.readRanges } : {}),
   });
   parts.rebalance = new RebalanceHandler({
     kafka,

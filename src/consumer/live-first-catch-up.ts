@@ -22,6 +22,8 @@ export interface CatchUpContext<T> {
   decode: MessageDecoder<T>;
   logger: Logger;
   timeoutMs: number;
+  /** Reads the skipped ranges. @default a side reader over Kafka */
+  readRanges?: typeof readOffsetRanges<T>;
 }
 
 const retryAfterMs = 1000;
@@ -120,7 +122,7 @@ export class LiveFirstCatchUp<T> {
     const isCurrent = (): boolean =>
       ledger.isCurrent(entry.topic, entry.partition, epoch) && !this.#abort.signal.aborted;
     try {
-      const reading = readOffsetRanges({
+      const reading = (this.context.readRanges ?? readOffsetRanges)({
         config: await this.context.clientConfig(),
         topic: entry.topic,
         ranges: progress
