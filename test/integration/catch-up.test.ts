@@ -15,12 +15,14 @@ afterEach(async () => {
 const partitions = 3;
 const behind = 66_667; // per partition: 200,001 records in all
 const base = Date.UTC(2026, 10, 20);
-const liveBase = Date.UTC(2026, 10, 25);
+// After every skipped reading, so new and backfilled readings never share a (serial, time).
+const liveBase = base + (behind + 1000) * 60_000;
 
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+async function until(condition: () => boolean, timeoutMs: number, what: string | (() => string)): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${typeof what === 'string' ? what : what()}: not within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -70,6 +72,14 @@ describe('live-first catch-up on a real broker', () => {
     expect(consumer.stats().backfillTotal).toBe(partitions * behind);
     const producedAt = Date.now();
     await produceReadings(topic, partitions, live, liveBase);
+    await until(
+      () => delivered.length >= partitions * (behind + live),
+      180_000,
+      () => {
+        const stats = consumer.stats();
+        return `${delivered.length} delivered; backfill pending ${stats.backfillPending} of ${stats.backfillTotal}; ${JSON.stringify(stats.partitions)}`;
+      },
+    );
     await loop;
 
     const firstLive = delivered.findIndex((d) => d.source === 'live');

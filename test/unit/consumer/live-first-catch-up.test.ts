@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsumerDeps } from '../../../src/consumer/consumer-core.js';
 import { toItems } from '../../../src/records/to-items.js';
+import { readingFingerprint } from '../../../src/gaps/reading-fingerprint.js';
 import type { InverterTelemetry } from '../../../src/telemetry/inverter-telemetry-schema.js';
 import type { TelemetryRecord } from '../../../src/records/telemetry-record.js';
 import { FakeGroupConsumer, Hold } from '../../support/fake-group-consumer.js';
@@ -191,5 +192,28 @@ describe('live-first catch-up on a fake group consumer', () => {
       if (again.length === 76) break;
     }
     expect(again).toEqual(Array.from({ length: 76 }, (_, i) => `${24 + i}:backfill`));
+  });
+
+  it('resumes a backfill an earlier run left in the commit metadata, without taking the readings still owed for delivered', async () => {
+    const fake = new FakeGroupConsumer();
+    const readings = readingsOf('SN1', 100);
+    fake.produce(0, readings);
+    fake.setCommitted(p0, 100, 'gwk-backfill:v1:40-100');
+    // What the log before the committed offset holds: a gap-state rebuild from it would mark
+    // offsets 40..99 as delivered, and de-duplication would then drop their backfill.
+    const lookback = readings.map((r) => {
+      const raw = JSON.parse(r.value) as { sn: string; last_time: number };
+      return { serialNumber: raw.sn, timeMs: raw.last_time, fingerprint: readingFingerprint(raw) };
+    });
+    const consumer = consumerOnFake(fake, {}, { ...readsFrom(fake), readLookback: () => Promise.resolve(lookback) });
+    closers.push(() => consumer.close());
+    const seen: string[] = [];
+    for await (const record of consumer) {
+      seen.push(`${record.offset}:${record.source}`);
+      if (seen.length === 60) void consumer.close();
+    }
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => `${40 + i}:backfill`));
+    expect(fake.committedMetadata(p0)).toBeUndefined();
+    expect(fake.committedOffset(p0)).toBe(100);
   });
 });
