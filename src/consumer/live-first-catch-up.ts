@@ -82,6 +82,27 @@ export class LiveFirstCatchUp<T> {
     return liveStart !== from;
   }
 
+  /**
+   * Reads a partition's committed offset and metadata until it works, while the assignment lasts.
+   * Its records wait meanwhile, so nothing is committed over metadata not read yet.
+   */
+  async readCommitted(entry: PartitionEntry, epoch: number): Promise<CommittedOffset | undefined> {
+    const { kafka, ledger, logger, timeoutMs } = this.context;
+    while (ledger.isCurrent(entry.topic, entry.partition, epoch) && !this.#abort.signal.aborted) {
+      try {
+        const [found] = await kafka.committed([{ topic: entry.topic, partition: entry.partition }], timeoutMs);
+        return found;
+      } catch (error) {
+        logger.warn(
+          { topic: entry.topic, partition: entry.partition },
+          `Reading the committed offset failed; retrying: ${String(error)}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+      }
+    }
+    return undefined;
+  }
+
   /** Moves the partition to `high` with no fetch in flight; false when it changed meanwhile. */
   async #jump(entry: PartitionEntry, epoch: number, high: number): Promise<boolean> {
     const { kafka, ledger, queue, pump, timeoutMs } = this.context;

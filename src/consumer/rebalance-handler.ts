@@ -69,11 +69,13 @@ export class RebalanceHandler<T> {
   #settle(entries: PartitionEntry[]): void {
     const { kafka, retention, logger, timeoutMs, gapTopic } = this.context;
     const epochs = new Map(entries.map((e) => [e.key, e.epoch]));
+    let readFailed = false;
     const committed = kafka.committed(entries, timeoutMs).catch((error: unknown) => {
       logger.warn({}, `Reading committed offsets failed: ${String(error)}`);
+      readFailed = true;
       return [];
     });
-    void committed.then((list) => {
+    const checked = committed.then((list) => {
       for (const c of list) {
         const entry = this.context.ledger.get(c.topic, c.partition);
         if (entry && entry.epoch === epochs.get(entry.key) && entry.committed === undefined) entry.committed = c.offset;
@@ -85,9 +87,12 @@ export class RebalanceHandler<T> {
     for (const entry of entries) {
       if (entry.topic !== gapTopic) continue;
       const epoch = entry.epoch;
-      const ready: Promise<void> = committed
-        .then(async (list) => {
-          const found = list.find((c) => c.partition === entry.partition && c.topic === entry.topic);
+      // Retention is checked first: a jump starts a new epoch, which would cut that check short.
+      const ready: Promise<void> = Promise.all([committed, checked])
+        .then(async ([list]) => {
+          let found = list.find((c) => c.partition === entry.partition && c.topic === entry.topic);
+          // Its commit metadata may hold a pending backfill that the next commit must carry on.
+          if (readFailed && catchUp) found = await catchUp.readCommitted(entry, epoch);
           // With a backfill pending, the gap state is not rebuilt from the log before the committed
           // offset: that read would mark the readings still owed as delivered, and the jump as a gap.
           const backfilling =

@@ -218,8 +218,17 @@ export class FakeGroupConsumer implements GroupConsumer {
     return Promise.resolve();
   }
 
+  /** How many of the next committed() calls fail, as when the group coordinator is away. */
+  failNextCommitted = 0;
+
   async committed(partitions: Partition[]): Promise<CommittedOffset[]> {
     await this.committedHold?.promise;
+    if (this.failNextCommitted > 0) {
+      this.failNextCommitted--;
+      throw Object.assign(new Error('Reading committed offsets failed: coordinator not available'), {
+        code: 'GWK_KAFKA',
+      });
+    }
     return partitions.map((p) => {
       const { committed, metadata } = this.#partition(p);
       return { ...p, offset: committed === undefined ? undefined : String(committed), metadata };

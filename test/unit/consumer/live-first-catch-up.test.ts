@@ -216,4 +216,20 @@ describe('live-first catch-up on a fake group consumer', () => {
     expect(fake.committedMetadata(p0)).toBeUndefined();
     expect(fake.committedOffset(p0)).toBe(100);
   });
+
+  it('reads the committed offset again when the first read fails, so a pending backfill is never committed over', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 100));
+    fake.setCommitted(p0, 100, 'gwk-backfill:v1:95-100');
+    fake.failNextCommitted = 1;
+    const consumer = consumerOnFake(fake, liveFirst, readsFrom(fake));
+    closers.push(() => consumer.close());
+    const seen: string[] = [];
+    for await (const record of consumer) {
+      seen.push(`${record.offset}:${record.source}`);
+      if (seen.length === 5) void consumer.close();
+    }
+    expect(seen).toEqual(Array.from({ length: 5 }, (_, i) => `${95 + i}:backfill`));
+    expect(fake.committedMetadata(p0)).toBeUndefined();
+  });
 });
