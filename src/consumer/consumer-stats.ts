@@ -101,7 +101,7 @@ export interface StatsSources {
     | { counts: { commits: number; commitFailures: number; commitMs: number }; lastCommitAt: Date | undefined }
     | undefined;
   paused: boolean;
-  queue: { records: number; refills: number; bytes: number };
+  queue: { records: number; refills: number; backfills: number; bytes: number };
   partitions: PartitionStats[];
   client: ClientStatistics | undefined;
 }
@@ -132,7 +132,7 @@ export function consumerStats(
     commitFailures: sources.committer?.counts.commitFailures ?? 0,
     commitMs: sources.committer?.counts.commitMs ?? 0,
     paused: sources.paused,
-    buffered: sources.queue.records + sources.queue.refills,
+    buffered: sources.queue.records + sources.queue.refills + sources.queue.backfills,
     bufferedBytes: sources.queue.bytes,
     lastCommitAt: sources.committer?.lastCommitAt,
     partitions: sources.partitions,
