@@ -40,9 +40,9 @@ export class BackfillProgress {
     this.#finished++;
   }
 
-  /** The reader reached the end of every range: offsets without a message there count as done. */
-  readAll(): void {
-    this.#readThrough = Math.max(this.#readThrough, this.ranges.at(-1)?.to ?? this.#readThrough);
+  /** The reader reached `offset` (a range's end): offsets before it without a message count as done. */
+  readTo(offset: number): void {
+    this.#readThrough = Math.max(this.#readThrough, offset);
   }
 
   /** Every skipped offset below it is done. */

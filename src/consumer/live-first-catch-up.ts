@@ -143,28 +143,29 @@ export class LiveFirstCatchUp<T> {
     const isCurrent = (): boolean =>
       ledger.isCurrent(entry.topic, entry.partition, epoch) && !this.#abort.signal.aborted;
     try {
-      const reading = (this.context.readRanges ?? readOffsetRanges)({
-        config: await this.context.clientConfig(),
-        topic: entry.topic,
-        ranges: progress
-          .unread()
-          .map((r) => ({ partition: entry.partition, fromOffset: BigInt(r.from), toOffset: BigInt(r.to) })),
-        decode: this.context.decode,
-        source: 'backfill',
-        timeoutMs: this.context.timeoutMs,
-        signal: this.#abort.signal,
-        logger,
-      });
-      for await (const batch of reading) {
-        for (const message of batch) {
-          await queue.roomForBackfill();
-          if (!isCurrent()) return false;
-          queue.pushBackfill(message, epoch);
-          progress.queued(Number(message.offset));
+      // One range at a time, oldest first: the frontier moves through them in order.
+      for (const range of progress.unread()) {
+        const reading = (this.context.readRanges ?? readOffsetRanges)({
+          config: await this.context.clientConfig(),
+          topic: entry.topic,
+          ranges: [{ partition: entry.partition, fromOffset: BigInt(range.from), toOffset: BigInt(range.to) }],
+          decode: this.context.decode,
+          source: 'backfill',
+          timeoutMs: this.context.timeoutMs,
+          signal: this.#abort.signal,
+          logger,
+        });
+        for await (const batch of reading) {
+          for (const message of batch) {
+            await queue.roomForBackfill();
+            if (!isCurrent()) return false;
+            queue.pushBackfill(message, epoch);
+            progress.queued(Number(message.offset));
+          }
         }
+        if (!isCurrent()) return false;
+        progress.readTo(range.to);
       }
-      if (!isCurrent()) return false;
-      progress.readAll();
       logger.info({ topic: entry.topic, partition: entry.partition }, 'Backfill read to the end');
       return true;
     } catch (error) {

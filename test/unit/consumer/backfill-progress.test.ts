@@ -46,7 +46,7 @@ describe('backfill progress', () => {
   it('counts offsets without a message as done once the reader reached the end and every queued one finished', () => {
     const progress = new BackfillProgress([{ from: 10, to: 20 }], 100);
     progress.queued(17);
-    progress.readAll();
+    progress.readTo(20);
     expect(progress.metadata()).toBe('gwk-backfill:v1:10-20');
     progress.finish(17);
     expect(progress.metadata()).toBeUndefined();
