@@ -55,12 +55,14 @@ export class LiveFirstCatchUp<T> {
     const ranges: PendingRange[] = decodeBackfillMetadata(committed?.metadata);
     const from = committed?.offset === undefined ? undefined : Number(committed.offset);
     let liveStart = from;
+    let settledEpoch = epoch;
     if (options.mode === 'live-first' && from !== undefined) {
       try {
         const high = Number((await kafka.watermarks(entry, timeoutMs)).high);
         if (high - from >= options.minLagRecords && isCurrent() && (await this.#jump(entry, epoch, high))) {
           ranges.push({ from, to: high });
           liveStart = high;
+          settledEpoch = entry.epoch;
         }
       } catch (error) {
         // No jump: the partition reads on from its commit, and a pending backfill still resumes.
@@ -70,9 +72,14 @@ export class LiveFirstCatchUp<T> {
         );
       }
     }
-    if (ranges.length === 0 || liveStart === undefined || !ledger.get(entry.topic, entry.partition)) return false;
-    const progress = new BackfillProgress(ranges, liveStart);
+    // Revoked meanwhile: the next owner reads the same metadata.
+    if (ranges.length === 0 || liveStart === undefined || ledger.get(entry.topic, entry.partition) !== entry)
+      return false;
+    let progress: BackfillProgress | undefined = new BackfillProgress(ranges, liveStart);
     progress.committedMetadata = committed?.metadata;
+    // Seeked meanwhile: what is owed below the new position stays owed, as for any seek.
+    if (entry.epoch !== settledEpoch) progress = progress.carriedTo(entry.nextExpected ?? liveStart);
+    if (!progress) return false;
     entry.backfill = progress;
     this.context.logger.info(
       { topic: entry.topic, partition: entry.partition, ranges: progress.ranges, liveStart },
