@@ -9,6 +9,7 @@ export type { ReadingOf, YieldedRecord } from './consumer/create-telemetry-consu
 export { TelemetryConsumer } from './consumer/telemetry-consumer.js';
 export { OnInvalid, consumerOptionsSchema } from './consumer/consumer-options.js';
 export type { ConsumerOptions, ConsumerOptionsInput, PartitionsEvent } from './consumer/consumer-options.js';
+export type { CatchUpOptions } from './consumer/catch-up-options.js';
 export type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from './records/telemetry-record.js';
 export type { ConsumerHealth, ConsumerStats, HealthState, PartitionStats } from './consumer/consumer-stats.js';
 export type { SeekResult } from './consumer/seek-result.js';

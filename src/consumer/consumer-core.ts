@@ -14,6 +14,7 @@ import { dataLossReporter, RebalanceHandler } from './rebalance-handler.js';
 import { RetentionLoss } from './retention-loss.js';
 import type { SeekResult } from './seek-result.js';
 import { seekToTime } from './seek-to-time.js';
+import { LiveFirstCatchUp, type CatchUpContext } from './live-first-catch-up.js';
 
 /** Creates the group-consumer client for the consumer core; tests give a fake. */
 export type GroupConsumerFactory = (options: ConsumerOptions, hooks: GroupConsumerHooks) => Promise<GroupConsumer>;
@@ -24,6 +25,8 @@ export interface ConsumerDeps<T> {
   clock: Clock;
   /** Reads the log before a committed offset to rebuild gap state. @default a side reader over Kafka */
   readLookback?: GapRecoveryContext<T>['readLookback'];
+  /** Reads the ranges a live-first catch-up skipped. @default a side reader over Kafka */
+  readRanges?: CatchUpContext<T>['readRanges'];
 }
 
 /** The parts a started consumer runs on. */
@@ -32,6 +35,8 @@ export interface ConsumerCore<T> {
   gaps: GapRecovery<T>;
   pump: FetchPump<T>;
   committer: OffsetCommitter;
+  /** Live-first jumps and the backfills of skipped ranges. */
+  catchUp: LiveFirstCatchUp<T>;
   fetchLoop: Promise<void>;
   timers: NodeJS.Timeout[];
   /** `seekToTime` over these parts. */
@@ -114,6 +119,19 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
   const committer = new OffsetCommitter(kafka, ledger, logger, context.deps.clock, (positions, error) =>
     publishConsumerEvent('commitFailed', { groupId, positions, error }),
   );
+  const catchUp = new LiveFirstCatchUp({
+    options: options.catchUp,
+    kafka,
+    ledger,
+    queue,
+    pump,
+    topic: gapTopic,
+    clientConfig: () => toClientConfig(options.connection),
+    decode: context.decode,
+    logger,
+    timeoutMs: options.connectTimeoutMs,
+    ...(context.deps.readRanges ? { readRanges: context.deps.readRanges } : {}),
+  });
   parts.rebalance = new RebalanceHandler({
     kafka,
     ledger,
@@ -125,6 +143,7 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     logger,
     gapTopic,
     gaps: () => parts.gaps,
+    catchUp,
     timeoutMs: options.connectTimeoutMs,
     onAssign: options.onAssign,
     onRevoke: options.onRevoke,
@@ -168,5 +187,5 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
       timeMs,
       wanted,
     );
-  return { kafka, gaps, pump, committer, fetchLoop, timers, seek };
+  return { kafka, gaps, pump, committer, catchUp, fetchLoop, timers, seek };
 }

@@ -4,6 +4,7 @@ import { parseOptions, unknownOptionError, type Assert, type Equal } from '../in
 import { DEFAULT_MAX_TELEMETRY_BYTES } from '../telemetry/decode-telemetry-options.js';
 import { KafkaConnection } from '../auth/kafka-connection.js';
 import { gapOptionsSchema, type GapOptions } from '../gaps/gap-options.js';
+import { catchUpOptionsSchema, type CatchUpOptions } from './catch-up-options.js';
 
 /** What to do with a message that cannot be decoded. */
 export const OnInvalid = {
@@ -175,6 +176,12 @@ export interface ConsumerOptionsInput {
    */
   gaps?: GapOptions | undefined;
   /**
+   * How a group far behind catches up: oldest first, or live first with a backfill of the skipped
+   * range (`source: 'backfill'`); see {@link CatchUpOptions}.
+   * @default mode 'backlog'
+   */
+  catchUp?: CatchUpOptions | undefined;
+  /**
    * Extra librdkafka properties, for tuning. Properties the delivery guarantees rely on
    * (`enable.auto.commit`, `enable.auto.offset.store`, `group.id`, the rebalance and commit
    * callbacks) are refused.
@@ -229,6 +236,7 @@ const shape = {
   onRevoke: z.custom<(event: PartitionsEvent) => void>((v) => typeof v === 'function').optional(),
   onDataLoss: z.custom<(error: Error) => void>((v) => typeof v === 'function').optional(),
   gaps: gapOptionsSchema.optional(),
+  catchUp: catchUpOptionsSchema.default({ mode: 'backlog', minLagRecords: 10_000 }),
   kafkaConfig: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 };
 

@@ -26,6 +26,11 @@ export interface PartitionStats {
   lag: number | undefined;
   /** Last committed next-offset, when this consumer committed one. */
   committed: string | undefined;
+  /**
+   * Live-first catch-up's backfill of this partition: offsets skipped in all and those not yet
+   * finished by the loop body; `undefined` when the partition has none.
+   */
+  backfill: { total: number; pending: number } | undefined;
 }
 
 /** Counters and lag: what `stats()` returns. */
@@ -66,6 +71,10 @@ export interface ConsumerStats extends GapStats {
   callbackErrors: number;
   /** Lag and last commit of each partition assigned to this member. */
   partitions: PartitionStats[];
+  /** Offsets live-first catch-up skipped on the assigned partitions and left to backfill, in all. */
+  backfillTotal: number;
+  /** Of those, the ones the loop body has not finished yet (0 when no backfill runs). */
+  backfillPending: number;
   /** When offsets were last committed. */
   lastCommitAt: Date | undefined;
   /** librdkafka's own statistics, every `statisticsIntervalMs` (`undefined` until the first, or when off). */
@@ -80,7 +89,8 @@ export function partitionStats(ledger: PartitionLedger, kafka: GroupConsumer | u
     const high = connected ? kafka.cachedHighWatermark(entry) : undefined;
     const from = entry.nextToDeliver ?? (entry.committed === undefined ? undefined : Number(entry.committed));
     const lag = high !== undefined && from !== undefined ? Math.max(0, high - from) : undefined;
-    return { topic: entry.topic, partition: entry.partition, lag, committed: entry.committed };
+    const backfill = entry.backfill?.counts();
+    return { topic: entry.topic, partition: entry.partition, lag, committed: entry.committed, backfill };
   });
 }
 
@@ -91,7 +101,7 @@ export interface StatsSources {
     | { counts: { commits: number; commitFailures: number; commitMs: number }; lastCommitAt: Date | undefined }
     | undefined;
   paused: boolean;
-  queue: { records: number; refills: number; bytes: number };
+  queue: { records: number; refills: number; backfills: number; bytes: number };
   partitions: PartitionStats[];
   client: ClientStatistics | undefined;
 }
@@ -122,10 +132,12 @@ export function consumerStats(
     commitFailures: sources.committer?.counts.commitFailures ?? 0,
     commitMs: sources.committer?.counts.commitMs ?? 0,
     paused: sources.paused,
-    buffered: sources.queue.records + sources.queue.refills,
+    buffered: sources.queue.records + sources.queue.refills + sources.queue.backfills,
     bufferedBytes: sources.queue.bytes,
     lastCommitAt: sources.committer?.lastCommitAt,
     partitions: sources.partitions,
+    backfillTotal: sources.partitions.reduce((sum, p) => sum + (p.backfill?.total ?? 0), 0),
+    backfillPending: sources.partitions.reduce((sum, p) => sum + (p.backfill?.pending ?? 0), 0),
     client: sources.client,
   };
 }

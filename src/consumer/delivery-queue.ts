@@ -1,5 +1,7 @@
 import type { KafkaMessage } from '../kafka/kafka-message.js';
+import type { BufferedMessage } from '../records/buffered-message.js';
 import type { TelemetryRecord } from '../records/telemetry-record.js';
+import type { Item } from '../records/to-items.js';
 
 /**
  * A fetched message, tagged with its partition's epoch when it was fetched. It waits undecoded:
@@ -24,7 +26,14 @@ export interface RefillEntry<T> {
 /** Bytes of a message's value, for the byte budget. */
 export const bytesOf = (message: KafkaMessage): number => message.value?.length ?? 0;
 
-export type QueuedEntry<T> = LiveEntry | RefillEntry<T>;
+/** A message a live-first backfill read (decoded by the side reader), tagged with its partition's epoch then. */
+export interface BackfillEntry<T> {
+  kind: 'backfill';
+  message: BufferedMessage<Item<T>>;
+  epoch: number;
+}
+
+export type QueuedEntry<T> = LiveEntry | RefillEntry<T> | BackfillEntry<T>;
 
 /**
  * The one queue between the fetcher (and the refill scans) and the loop body: FIFO, bounded in
@@ -37,6 +46,8 @@ export class DeliveryQueue<T> {
   #records = 0;
   #bytes = 0;
   #refills = 0;
+  #backfills = 0;
+  #backfillWaiters: (() => void)[] = [];
   #wake: (() => void) | undefined;
   #roomWaiters: (() => void)[] = [];
   #drained: (() => void) | undefined;
@@ -64,6 +75,28 @@ export class DeliveryQueue<T> {
     this.wake();
   }
 
+  /**
+   * Resolves once a backfill may queue another message: backfills use at most half the record
+   * budget, so live messages keep reaching the body in between.
+   */
+  async roomForBackfill(): Promise<void> {
+    while (this.#backfills >= this.maxRecords / 2 && !this.#closed) {
+      await new Promise<void>((resolve) => this.#backfillWaiters.push(resolve));
+    }
+  }
+
+  /** Queues a backfilled message; call after `roomForBackfill()`. */
+  pushBackfill(message: BufferedMessage<Item<T>>, epoch: number): void {
+    this.#queue.push({ kind: 'backfill', message, epoch });
+    this.#backfills++;
+    this.wake();
+  }
+
+  #backfillLeft(count: number): void {
+    this.#backfills -= count;
+    if (this.#backfills <= this.maxRecords / 4) for (const resolve of this.#backfillWaiters.splice(0)) resolve();
+  }
+
   shift(): QueuedEntry<T> | undefined {
     if (this.#head >= this.#queue.length) return undefined;
     const entry = this.#queue[this.#head]!;
@@ -78,6 +111,8 @@ export class DeliveryQueue<T> {
       this.#records--;
       this.#bytes -= bytesOf(entry.message);
       if (this.#drained && this.isBelowLowWater) this.#notifyDrained();
+    } else if (entry.kind === 'backfill') {
+      this.#backfillLeft(1);
     } else {
       this.#refills--;
       if (this.#refills <= this.maxRecords / 2) for (const resolve of this.#roomWaiters.splice(0)) resolve();
@@ -85,20 +120,25 @@ export class DeliveryQueue<T> {
     return entry;
   }
 
-  /** Removes every live message of the partition; returns how many were removed. */
+  /** Removes every live and backfilled message of the partition; returns how many live ones were removed. */
   dropPartition(topic: string, partition: number): number {
     const kept: QueuedEntry<T>[] = [];
     let dropped = 0;
+    let backfills = 0;
     for (let i = this.#head; i < this.#queue.length; i++) {
       const entry = this.#queue[i]!;
-      if (entry.kind === 'live' && entry.message.topic === topic && entry.message.partition === partition) {
+      const ofPartition =
+        entry.kind !== 'refill' && entry.message.topic === topic && entry.message.partition === partition;
+      if (ofPartition && entry.kind === 'live') {
         dropped++;
         this.#records--;
         this.#bytes -= bytesOf(entry.message);
-      } else kept.push(entry);
+      } else if (ofPartition) backfills++;
+      else kept.push(entry);
     }
     this.#queue = kept;
     this.#head = 0;
+    if (backfills > 0) this.#backfillLeft(backfills);
     if (this.#drained && this.isBelowLowWater) this.#notifyDrained();
     return dropped;
   }
@@ -137,6 +177,7 @@ export class DeliveryQueue<T> {
     this.#closed = true;
     this.#notifyDrained();
     for (const resolve of this.#roomWaiters.splice(0)) resolve();
+    for (const resolve of this.#backfillWaiters.splice(0)) resolve();
     this.wake();
   }
 
@@ -153,6 +194,11 @@ export class DeliveryQueue<T> {
   /** Refilled records waiting. */
   get refills(): number {
     return this.#refills;
+  }
+
+  /** Backfilled messages waiting. */
+  get backfills(): number {
+    return this.#backfills;
   }
 
   /** Either budget is used up: time to stop fetching. */

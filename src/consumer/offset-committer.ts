@@ -4,12 +4,19 @@ import type { Clock } from '../internal/clock.js';
 import type { Logger } from '../internal/logger.js';
 import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
 
-/** A partition's finished watermark, if it moved past what was committed in this epoch. */
+/**
+ * A partition's finished watermark, if it moved past what was committed in this epoch. With a
+ * backfill, also when the backfill's pending ranges (kept in the commit metadata) changed; the
+ * live position is then committed even before a live record finished.
+ */
 function due(entry: PartitionEntry): PartitionOffset | undefined {
-  const watermark = entry.offsets.watermark;
+  const backfill = entry.backfill;
+  const watermark = entry.offsets.watermark ?? backfill?.liveStart;
   if (watermark === undefined) return undefined;
   const offset = String(watermark);
-  return offset === entry.committed ? undefined : { topic: entry.topic, partition: entry.partition, offset };
+  const metadata = backfill?.metadata();
+  if (offset === entry.committed && metadata === backfill?.committedMetadata) return undefined;
+  return { topic: entry.topic, partition: entry.partition, offset, ...(metadata ? { metadata } : {}) };
 }
 
 /**
@@ -87,7 +94,9 @@ export class OffsetCommitter {
     this.#lastCommitAt = this.clock.now();
     this.#commitMs += this.#lastCommitAt - started;
     for (const { entry, epoch, position } of taken) {
-      if (this.ledger.isCurrent(entry.topic, entry.partition, epoch)) entry.committed = position.offset;
+      if (!this.ledger.isCurrent(entry.topic, entry.partition, epoch)) continue;
+      entry.committed = position.offset;
+      if (entry.backfill) entry.backfill.committedMetadata = position.metadata;
     }
   }
 }

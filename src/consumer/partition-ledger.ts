@@ -1,5 +1,6 @@
 import type { Partition } from '../kafka/kafka-message.js';
 import { OffsetTracker } from './offset-tracker.js';
+import type { BackfillProgress } from './backfill-progress.js';
 
 /** Everything the consumer knows about one assigned partition, in one place. */
 export interface PartitionEntry extends Partition {
@@ -19,6 +20,8 @@ export interface PartitionEntry extends Partition {
   nextExpected: number | undefined;
   /** Settles when the partition's gap state is rebuilt; its records wait for it. */
   ready: Promise<void> | undefined;
+  /** The range live-first catch-up skipped (or an earlier run left pending) and its backfill, in this epoch. */
+  backfill: BackfillProgress | undefined;
 }
 
 export const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
@@ -33,6 +36,8 @@ export class PartitionLedger {
   readonly #byTopic = new Map<string, Map<number, PartitionEntry>>();
   // One counter for all partitions: a re-assigned partition never gets an epoch it had before.
   #epochs = 0;
+  /** Told after a partition moved to a new epoch in place (a seek): its backfill starts over. */
+  onReposition: ((entry: PartitionEntry) => void) | undefined;
 
   assign(partitions: readonly Partition[]): PartitionEntry[] {
     return partitions.map((p) => {
@@ -46,6 +51,7 @@ export class PartitionLedger {
         nextToDeliver: undefined,
         nextExpected: undefined,
         ready: undefined,
+        backfill: undefined,
       };
       this.#entries.set(entry.key, entry);
       let partitions = this.#byTopic.get(entry.topic);
@@ -78,6 +84,9 @@ export class PartitionLedger {
     entry.nextToDeliver = undefined;
     entry.nextExpected = Number(offset);
     entry.ready = undefined;
+    // What the backfill still owes below the new position stays owed; from it on the live stream reads it.
+    entry.backfill = entry.backfill?.carriedTo(Number(offset));
+    this.onReposition?.(entry);
   }
 
   get(topic: string, partition: number): PartitionEntry | undefined {

@@ -6,6 +6,7 @@ import type { Logger } from '../internal/logger.js';
 import type { PartitionsEvent } from './consumer-options.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 import type { FetchPump } from './fetch-pump.js';
+import type { LiveFirstCatchUp } from './live-first-catch-up.js';
 import type { OffsetCommitter } from './offset-committer.js';
 import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
 import type { RetentionLoss } from './retention-loss.js';
@@ -24,6 +25,8 @@ export interface RebalanceContext<T> {
   /** The topic whose partitions are gap-tracked. */
   gapTopic: string;
   gaps: () => GapRecovery<T> | undefined;
+  /** Jumps far-behind partitions to their end and backfills what they skipped. */
+  catchUp: LiveFirstCatchUp<T> | undefined;
   timeoutMs: number;
   onAssign: ((event: PartitionsEvent) => void) | undefined;
   onRevoke: ((event: PartitionsEvent) => void) | undefined;
@@ -66,11 +69,13 @@ export class RebalanceHandler<T> {
   #settle(entries: PartitionEntry[]): void {
     const { kafka, retention, logger, timeoutMs, gapTopic } = this.context;
     const epochs = new Map(entries.map((e) => [e.key, e.epoch]));
+    let readFailed = false;
     const committed = kafka.committed(entries, timeoutMs).catch((error: unknown) => {
       logger.warn({}, `Reading committed offsets failed: ${String(error)}`);
+      readFailed = true;
       return [];
     });
-    void committed.then((list) => {
+    const checked = committed.then((list) => {
       for (const c of list) {
         const entry = this.context.ledger.get(c.topic, c.partition);
         if (entry && entry.epoch === epochs.get(entry.key) && entry.committed === undefined) entry.committed = c.offset;
@@ -78,19 +83,24 @@ export class RebalanceHandler<T> {
       return retention.atAssignment(list, epochs);
     });
     const gaps = this.context.gaps();
-    if (!gaps) return;
+    const { catchUp, ledger } = this.context;
     for (const entry of entries) {
       if (entry.topic !== gapTopic) continue;
       const epoch = entry.epoch;
-      const isCurrent = (): boolean => this.context.ledger.isCurrent(entry.topic, entry.partition, epoch);
-      const ready: Promise<void> = committed
-        .then((list) =>
-          gaps.rebuild(
-            entry.partition,
-            list.find((c) => c.partition === entry.partition && c.topic === entry.topic)?.offset,
-            isCurrent,
-          ),
-        )
+      // Retention is checked first: a jump starts a new epoch, which would cut that check short.
+      const ready: Promise<void> = Promise.all([committed, checked])
+        .then(async ([list]) => {
+          let found = list.find((c) => c.partition === entry.partition && c.topic === entry.topic);
+          // Its commit metadata may hold a pending backfill that the next commit must carry on.
+          if (readFailed && catchUp) found = await catchUp.readCommitted(entry, epoch);
+          // With a backfill pending, the gap state is not rebuilt from the log before the committed
+          // offset: that read would mark the readings still owed as delivered, and the jump as a gap.
+          const backfilling =
+            (await catchUp?.atAssignment(entry, epoch, found)) === true || entry.backfill !== undefined;
+          const current = entry.epoch;
+          const isCurrent = (): boolean => ledger.isCurrent(entry.topic, entry.partition, current);
+          await gaps?.rebuild(entry.partition, backfilling ? undefined : found?.offset, isCurrent);
+        })
         .catch((error: unknown) =>
           logger.warn({ partition: entry.partition }, `Rebuilding gap state failed: ${String(error)}`),
         )

@@ -6,6 +6,7 @@ import { toItems, type Item } from '../records/to-items.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 import type { InvalidHandler } from './invalid-handler.js';
 import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
+import type { BackfillProgress } from './backfill-progress.js';
 
 /** A message being handed out, item by item. */
 interface InHand<T> {
@@ -16,6 +17,8 @@ interface InHand<T> {
   index: number;
   /** An item of it was handed out since the last `release()`. */
   held: boolean;
+  /** Set for a backfilled message: its offset is finished there, not in the live offsets. */
+  backfill?: BackfillProgress | undefined;
 }
 
 /** What the stream needs besides the queue and the ledger. */
@@ -88,6 +91,14 @@ export class RecordStream<T> {
         this.lastBytes = 0;
         return entry.record;
       }
+      if (entry.kind === 'backfill') {
+        // Counted in the backfill's progress when queued; no gap-state wait (it is not rebuilt then).
+        const owner = this.ledger.get(entry.message.topic, entry.message.partition);
+        if (owner?.epoch !== entry.epoch) continue; // revoked or seeked since it was read
+        const { message, epoch } = entry;
+        this.#current = { message, entry: owner, epoch, index: 0, held: false, backfill: owner.backfill };
+        continue;
+      }
       const { message, epoch } = entry;
       const partition = this.ledger.get(message.topic, message.partition);
       if (partition?.epoch !== epoch) continue; // revoked or seeked since it was fetched
@@ -133,6 +144,12 @@ export class RecordStream<T> {
       });
     } else if (item.timeMs === undefined || message.topic !== this.context.gapTopic) {
       record = item.record;
+    } else if (current.backfill) {
+      // Older than the live stream: de-duplicated like a refill, kept out of gap detection.
+      const gaps = this.context.gaps();
+      if (!gaps?.claimRefilled(message.partition, item.serialNumber, item.timeMs, item.record.raw))
+        record = item.record;
+      else if (this.#unreleased > 0) current.held = true;
     } else if (!this.context.gaps()?.observeLive(message.partition, item.serialNumber, item.timeMs, item.record)) {
       record = item.record;
     } else if (this.#unreleased > 0) {
@@ -189,6 +206,6 @@ export class RecordStream<T> {
   #finish(done: InHand<T>): void {
     const { topic, partition, offset } = done.message;
     const entry = this.ledger.get(topic, partition);
-    if (entry?.epoch === done.epoch) entry.offsets.finish(Number(offset));
+    if (entry?.epoch === done.epoch) (done.backfill ?? entry.offsets).finish(Number(offset));
   }
 }

@@ -42,6 +42,7 @@ export async function shutDown<T>(context: ShutDownContext<T>): Promise<void> {
     await bounded('connecting', context.started);
     context.core()?.pump.stop();
     context.parts.queue.close();
+    await bounded('stopping the backfill', context.core()?.catchUp.close());
     await bounded('stopping the fetch loop', context.core()?.fetchLoop);
     // Closed from outside the loop (a signal, an abort): let the body in hand finish so its record
     // is committed too. (A body that awaits close() itself waits here until closeTimeoutMs: use break.)

@@ -21,6 +21,8 @@ export interface ConsumerFault {
 /** A partition's committed next-offset, or `undefined` when the group never committed one. */
 export interface CommittedOffset extends Partition {
   offset: string | undefined;
+  /** The metadata committed with the offset, if any. */
+  metadata?: string | undefined;
 }
 
 /** What the group consumer reports to the consumer core. */

@@ -31,10 +31,12 @@ type Consumer = NativeConsumer & {
 const ASSIGN = -175;
 const REVOKE = -174;
 
-const toNative = (p: PartitionOffset): { topic: string; partition: number; offset: number } => ({
+const toNative = (p: PartitionOffset): { topic: string; partition: number; offset: number; metadata?: string } => ({
   topic: p.topic,
   partition: p.partition,
   offset: Number(p.offset),
+  // A commit without metadata replaces the metadata committed before with none.
+  ...(p.metadata === undefined ? {} : { metadata: p.metadata }),
 });
 
 /** Runs a hook; a throw is reported as a fault instead of escaping into librdkafka's callback. */

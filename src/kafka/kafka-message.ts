@@ -26,4 +26,6 @@ export interface Partition {
 export interface PartitionOffset extends Partition {
   /** The offset, as a decimal string. */
   offset: string;
+  /** Commit metadata stored with the offset (a commit without it leaves none). */
+  metadata?: string | undefined;
 }

@@ -66,6 +66,8 @@ export function queryCommitted(
               // librdkafka says "no commit" with a negative logical offset (-1001); the binding
               // sometimes leaves the field out altogether.
               offset: typeof p.offset === 'number' && p.offset >= 0 ? String(p.offset) : undefined,
+              // Commit metadata, when the commit had some (live-first catch-up keeps its pending backfill there).
+              metadata: (p as { metadata?: string }).metadata,
             })),
           );
     }),

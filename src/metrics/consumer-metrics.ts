@@ -72,6 +72,14 @@ export function consumerMetrics(stats: ConsumerStats, health: ConsumerHealth): M
       stats.paused ? 1 : 0,
     ),
     {
+      name: 'goodwe_kafka_backfill_pending_records',
+      help: 'Offsets live-first catch-up skipped on a partition that the application has not finished yet.',
+      type: 'gauge',
+      samples: stats.partitions
+        .filter((p) => p.backfill !== undefined)
+        .map((p) => ({ labels: { topic: p.topic, partition: String(p.partition) }, value: p.backfill!.pending })),
+    },
+    {
       name: 'goodwe_kafka_lag_records',
       help: 'Records of a partition the application has still to see.',
       type: 'gauge',

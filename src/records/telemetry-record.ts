@@ -1,7 +1,10 @@
 import type { TelemetryDecodeError } from '../errors/telemetry-decode-error.js';
 
-/** Where a record came from: the live stream, a gap refill, or a replay. */
-export type RecordSource = 'live' | 'refill' | 'replay';
+/**
+ * Where a record came from: the live stream, a gap refill, a replay, or the backfill of a range
+ * that live-first catch-up skipped.
+ */
+export type RecordSource = 'live' | 'refill' | 'replay' | 'backfill';
 
 /**
  * One decoded telemetry reading, with where it sits in Kafka.
@@ -25,7 +28,7 @@ export interface TelemetryRecord<T> {
   readonly key: string | null;
   /** Message headers. */
   readonly headers: Readonly<Record<string, Buffer>>;
-  /** How the record reached the consumer: live, from a gap refill, or from a replay. */
+  /** How the record reached the consumer: live, from a gap refill, a replay or a catch-up backfill. */
   readonly source: RecordSource;
 }
 
@@ -52,6 +55,6 @@ export interface InvalidTelemetryRecord {
   readonly key: string | null;
   /** Message headers. */
   readonly headers: Readonly<Record<string, Buffer>>;
-  /** How the record reached the consumer: live, from a gap refill, or from a replay. */
+  /** How the record reached the consumer: live, from a gap refill, a replay or a catch-up backfill. */
   readonly source: RecordSource;
 }

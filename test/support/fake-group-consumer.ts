@@ -18,6 +18,8 @@ interface FakePartition {
   /** Earliest retained offset. */
   low: number;
   committed: number | undefined;
+  /** Metadata of the last commit. */
+  metadata: string | undefined;
   /** Like librdkafka's application pause flag: it survives unassign and re-assign. */
   paused: boolean;
   /** Next offset to fetch while assigned. */
@@ -85,7 +87,7 @@ export class FakeGroupConsumer implements GroupConsumer {
   #partition(p: Partition): FakePartition {
     let found = this.partitions.get(key(p));
     if (!found) {
-      found = { log: [], low: 0, committed: undefined, paused: false, position: undefined };
+      found = { log: [], low: 0, committed: undefined, metadata: undefined, paused: false, position: undefined };
       this.partitions.set(key(p), found);
     }
     return found;
@@ -136,7 +138,11 @@ export class FakeGroupConsumer implements GroupConsumer {
   }
 
   #store(positions: readonly PartitionOffset[]): void {
-    for (const position of positions) this.#partition(position).committed = Number(position.offset);
+    for (const position of positions) {
+      const found = this.#partition(position);
+      found.committed = Number(position.offset);
+      found.metadata = position.metadata;
+    }
     if (positions.length > 0) this.commits.push([...positions]);
   }
 
@@ -153,9 +159,21 @@ export class FakeGroupConsumer implements GroupConsumer {
     this.#subscribed = true;
   }
 
-  /** Sets the group's committed offset of a partition, as an earlier run would have. */
-  setCommitted(p: Partition, offset: number): void {
+  /** Sets the group's committed offset (and metadata) of a partition, as an earlier run would have. */
+  setCommitted(p: Partition, offset: number, metadata?: string): void {
     this.#partition(p).committed = offset;
+    this.#partition(p).metadata = metadata;
+  }
+
+  /** The metadata committed with a partition's offset. */
+  committedMetadata(p: Partition): string | undefined {
+    return this.#partition(p).metadata;
+  }
+
+  /** The messages of a partition's log in `[from, to)`, as a side reader would read them. */
+  readLog(p: Partition, from: number, to: number): KafkaMessage[] {
+    const found = this.#partition(p);
+    return found.log.slice(Math.max(from, found.low), to).filter((m): m is KafkaMessage => m !== undefined);
   }
 
   /** Every partition of the topic. */
@@ -200,11 +218,20 @@ export class FakeGroupConsumer implements GroupConsumer {
     return Promise.resolve();
   }
 
+  /** How many of the next committed() calls fail, as when the group coordinator is away. */
+  failNextCommitted = 0;
+
   async committed(partitions: Partition[]): Promise<CommittedOffset[]> {
     await this.committedHold?.promise;
+    if (this.failNextCommitted > 0) {
+      this.failNextCommitted--;
+      throw Object.assign(new Error('Reading committed offsets failed: coordinator not available'), {
+        code: 'GWK_KAFKA',
+      });
+    }
     return partitions.map((p) => {
-      const committed = this.#partition(p).committed;
-      return { ...p, offset: committed === undefined ? undefined : String(committed) };
+      const { committed, metadata } = this.#partition(p);
+      return { ...p, offset: committed === undefined ? undefined : String(committed), metadata };
     });
   }
 

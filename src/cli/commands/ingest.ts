@@ -11,6 +11,7 @@ import { parseCommandArgs, stringFlag } from '../parse-command-args.js';
 import { parseDuration, parseInteger } from '../parse-values.js';
 import { UsageError } from '../usage-error.js';
 import { ConfigError } from '../../errors/config-error.js';
+import { backfillBar, parseCatchUp } from '../catch-up-flag.js';
 
 const flags = {
   ...connectionFlags,
@@ -20,6 +21,7 @@ const flags = {
   schema: { type: 'string' },
   'no-create-table': { type: 'boolean' },
   'no-refill': { type: 'boolean' },
+  'catch-up': { type: 'string' },
   'max-records': { type: 'string' },
   'max-wait': { type: 'string' },
   'stall-timeout': { type: 'string' },
@@ -50,6 +52,8 @@ Needs the pg package (npm install pg).
   --schema NAME            schema of the table (default: the connection's search path)
   --no-create-table        do not create the table or add missing columns
   --no-refill              do not refill per-inverter gaps from the log
+  --catch-up MODE          backlog (oldest first, default) or live-first: far behind, write new
+                           records first and backfill the skipped ones (a progress bar shows it)
   --max-records N          most records per batch (default: 1000)
   --max-wait D             longest a batch waits to fill, e.g. 500ms, 2s (default: 1s)
   --stall-timeout D        /healthz turns 503 when records wait and nothing is written for this long (default: 60s)
@@ -75,6 +79,7 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
   const maxWaitMs = parseDuration('max-wait', text('max-wait') ?? '1s', 'ingest');
   const stallTimeoutMs = parseDuration('stall-timeout', text('stall-timeout') ?? '60s', 'ingest');
   const sessionTimeoutMs = parseDuration('session-timeout', text('session-timeout') ?? '45s', 'ingest');
+  const catchUp = parseCatchUp(text('catch-up'), 'ingest');
   const listen = text('listen') === undefined ? undefined : parseListen(text('listen')!, 'ingest');
   const connection = connectionFromFlags('ingest', values, io.env, io.stderr);
   // Loaded only here: `pg` is an optional peer, and the other commands must work without it.
@@ -93,6 +98,7 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
     connection,
     groupId: text('group') ?? 'goodwe-kafka-ingest',
     gaps: { refill: values['no-refill'] !== true },
+    catchUp: { mode: catchUp },
     stallTimeoutMs: Math.max(1, stallTimeoutMs),
     sessionTimeoutMs: Math.max(1, sessionTimeoutMs),
     signal: io.signal,
@@ -130,7 +136,9 @@ async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
 /** On a terminal, one line redrawn every second: rows written, rate, lag. */
 function progressLine(
   io: CliIo,
-  consumer: { stats(): { partitions: { lag: number | undefined }[] } },
+  consumer: {
+    stats(): { partitions: { lag: number | undefined }[]; backfillTotal: number; backfillPending: number };
+  },
   writes: WriteMetrics,
 ): { stop: () => void } {
   if (io.stderr.isTTY !== true) return { stop: () => undefined };
@@ -139,8 +147,10 @@ function progressLine(
     const now = performance.now();
     const rate = ((writes.written + writes.rows.unchanged - last.written) * 1000) / Math.max(1, now - last.at);
     last = { at: now, written: writes.written + writes.rows.unchanged };
-    const lag = consumer.stats().partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0);
-    const line = `ingest: ${writes.written} rows written, ${Math.round(rate)} rows/s, lag ${lag}`;
+    const stats = consumer.stats();
+    const lag = stats.partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0);
+    const backfill = backfillBar(stats);
+    const line = `ingest: ${writes.written} rows written, ${Math.round(rate)} rows/s, lag ${lag}${backfill ? `  ${backfill}` : ''}`;
     const width = Math.max(20, (io.stderr.columns ?? 80) - 1);
     io.stderr.write(`\r${line.slice(0, width).padEnd(Math.min(width, line.length + 4))}`);
   }, 1000);
