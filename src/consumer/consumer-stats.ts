@@ -30,7 +30,14 @@ export interface PartitionStats {
    * Live-first catch-up's backfill of this partition: offsets skipped in all and those not yet
    * finished by the loop body; `undefined` when the partition has none.
    */
-  backfill: { total: number; pending: number } | undefined;
+  backfill:
+    | {
+        /** Offsets skipped by the jump to the end, to be backfilled. */
+        total: number;
+        /** Of those, the ones the loop body has not finished yet. */
+        pending: number;
+      }
+    | undefined;
 }
 
 /** Counters and lag: what `stats()` returns. */
