@@ -46,6 +46,15 @@ export function isTlsFailure(error: unknown): boolean {
   return nativeCode(error) === RdCode.ssl || /\bSSL\b|certificate|handshake/i.test(nativeMessage(error));
 }
 
+/**
+ * Tells whether a TLS failure looks like a handshake sent to a plaintext listener: librdkafka says
+ * so when the broker answered in plaintext, while a PLAINTEXT (no SASL) listener just closes the
+ * connection on the first bytes of the handshake.
+ */
+export function looksLikePlaintextListener(detail: string): boolean {
+  return /PLAINTEXT broker listener|SSL connection closed by peer/i.test(detail);
+}
+
 /** Tells whether a native error is an authentication failure. */
 export function isAuthenticationFailure(error: unknown): boolean {
   const code = nativeCode(error);
@@ -79,7 +88,7 @@ export function toGoodweError(error: unknown, context: ErrorContext): GoodweKafk
     );
   }
   if (isTlsFailure(error)) {
-    const hint = /PLAINTEXT broker listener/i.test(detail)
+    const hint = looksLikePlaintextListener(detail)
       ? 'The address looks like a plaintext listener: check the port, or turn TLS off for it.'
       : 'Check the CA (tls.ca) and that the address is a host name the broker certificate names.';
     return new TlsError(`${context.operation} failed: TLS handshake error${where}. ${hint} Broker said: ${detail}`, {

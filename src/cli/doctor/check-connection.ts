@@ -1,4 +1,5 @@
 import type { KafkaConnection } from '../../auth/kafka-connection.js';
+import { looksLikePlaintextListener } from '../../kafka/map-error.js';
 import { connectionEnvVars } from '../../auth/connection-from-env.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { isGoodweKafkaError } from '../../errors/goodwe-kafka-error.js';
@@ -99,7 +100,7 @@ async function fixFor(
       : `the broker accepts this account with ${accepted}, not ${connection.mechanism}: use --mechanism ${accepted} (${v.mechanism}=${accepted})`;
   }
   // librdkafka's own diagnosis of a TLS handshake answered in plaintext: the CA is not the problem.
-  if (code === ErrorCode.Tls && /PLAINTEXT broker listener/i.test(message)) {
+  if (code === ErrorCode.Tls && looksLikePlaintextListener(message)) {
     return `${connection.bootstrapServers.join(',')} is a plaintext listener, not a TLS one: use the TLS port GoodWe issued (usually 9093), or --plaintext (${v.tls}=false) for a local broker without TLS`;
   }
   if (code === ErrorCode.Tls) {

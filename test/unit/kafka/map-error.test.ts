@@ -12,6 +12,9 @@ const lines = {
     'sasl_ssl://127.0.0.1:9093/bootstrap: SSL handshake failed: error:0A000086:SSL routines::certificate verify failed: broker certificate could not be verified (after 4ms in state SSL_HANDSHAKE)',
   plaintextPort:
     'sasl_ssl://127.0.0.1:9092/bootstrap: SSL handshake failed: Disconnected: SSL connection closed by peer: connecting to a PLAINTEXT broker listener? (after 104ms in state SSL_HANDSHAKE)',
+  // A PLAINTEXT listener without SASL closes at the first bytes of the handshake, and librdkafka adds no guess.
+  plainListener:
+    'sasl_ssl://127.0.0.1:9094/bootstrap: SSL handshake failed: Disconnected: SSL connection closed by peer (after 0ms in state SSL_HANDSHAKE)',
 };
 const log = (message: string) => ({ severity: 3, fac: 'FAIL', message });
 const context = { operation: 'Connecting', brokers: '127.0.0.1:9093' };
@@ -38,6 +41,7 @@ describe('native error mapping', () => {
 
   it('says when TLS was attempted against a plaintext port', () => {
     expect(toGoodweError(log(lines.plaintextPort), context).message).toMatch(/looks like a plaintext listener/);
+    expect(toGoodweError(log(lines.plainListener), context).message).toMatch(/looks like a plaintext listener/);
   });
 
   it('strips known secrets from the message and the cause', () => {
