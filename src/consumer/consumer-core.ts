@@ -114,7 +114,6 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
       counts.bytes += bytes;
       health.reachable();
     },
-    onSkip: (entry, expected, actual) => retention.skipped(entry, expected, actual),
   });
   const committer = new OffsetCommitter(kafka, ledger, logger, context.deps.clock, (positions, error) =>
     publishConsumerEvent('commitFailed', { groupId, positions, error }),

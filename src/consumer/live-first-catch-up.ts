@@ -58,10 +58,15 @@ export class LiveFirstCatchUp<T> {
     let settledEpoch = epoch;
     if (options.mode === 'live-first' && from !== undefined) {
       try {
-        const high = Number((await kafka.watermarks(entry, timeoutMs)).high);
-        if (high - from >= options.minLagRecords && isCurrent() && (await this.#jump(entry, epoch, high))) {
-          ranges.push({ from, to: high });
-          liveStart = high;
+        const { low, high } = await kafka.watermarks(entry, timeoutMs);
+        if (
+          Number(high) - from >= options.minLagRecords &&
+          isCurrent() &&
+          (await this.#jump(entry, epoch, Number(high)))
+        ) {
+          // Records before the earliest retained one are reported lost by the retention check already.
+          ranges.push({ from: Math.max(from, Number(low)), to: Number(high) });
+          liveStart = Number(high);
           settledEpoch = entry.epoch;
         }
       } catch (error) {
@@ -78,7 +83,8 @@ export class LiveFirstCatchUp<T> {
     let progress: BackfillProgress | undefined = new BackfillProgress(ranges, liveStart);
     progress.committedMetadata = committed?.metadata;
     // Seeked meanwhile: what is owed below the new position stays owed, as for any seek.
-    if (entry.epoch !== settledEpoch) progress = progress.carriedTo(entry.nextExpected ?? liveStart);
+    // (From where the seek put the live stream: what it fetched since may not be finished.)
+    if (entry.epoch !== settledEpoch) progress = progress.carriedTo(entry.startedAt ?? liveStart);
     if (!progress) return false;
     entry.backfill = progress;
     this.context.logger.info(

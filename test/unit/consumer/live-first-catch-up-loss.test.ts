@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeGroupConsumer, Hold } from '../../support/fake-group-consumer.js';
+import { consumerOnFake, eventually, readingsOf } from '../../support/fake-consumer.js';
+import { backfillReadsFrom } from '../../support/backfill-reads.js';
+
+const topic = 'ACME01';
+const p0 = { topic, partition: 0 };
+/** The Kafka time the fake gives the record at `offset`. */
+const timeOf = (offset: number): Date => new Date(Date.UTC(2026, 10, 20) + offset * 60_000);
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+/**
+ * A partition whose last run left offsets 50..99 owed in the commit metadata and committed the
+ * live position 150, assigned while reading that commit is held up.
+ */
+function ownedWithMetadataHeld(): { fake: FakeGroupConsumer; metadataRead: Hold } {
+  const fake = new FakeGroupConsumer();
+  fake.produce(0, readingsOf('SN1', 200));
+  fake.setCommitted(p0, 150, 'gwk-backfill:v1:50-100');
+  const metadataRead = new Hold();
+  fake.committedHold = metadataRead;
+  return { fake, metadataRead };
+}
+
+describe('live-first catch-up: what must never be lost', () => {
+  it('commits nothing over a pending backfill while its commit metadata is still being read, even after a seek let records through', async () => {
+    const { fake, metadataRead } = ownedWithMetadataHeld();
+    const seen: string[] = [];
+    const bodyHeld = new Hold();
+    const consumer = consumerOnFake(fake, {}, backfillReadsFrom(fake));
+    closers.push(() => {
+      bodyHeld.release();
+      metadataRead.release();
+      return consumer.close();
+    });
+    // Seeked before the loop takes a record, so none waits for the read of the commit.
+    await consumer.seekToTime(timeOf(160));
+    const loop = (async () => {
+      for await (const record of consumer) {
+        seen.push(record.offset);
+        if (record.offset === '165') await bodyHeld.promise;
+      }
+    })();
+    await eventually(() => seen.length === 6, 'the body finished 160..164 and holds 165');
+    fake.revoke([p0]);
+    // The next owner must still find 50..99 owed.
+    expect(fake.committedMetadata(p0)).toBe('gwk-backfill:v1:50-100');
+    bodyHeld.release();
+    metadataRead.release();
+    await consumer.close();
+    await loop;
+  });
+
+  it('commits no live offset past one a body has not finished when the commit metadata arrives after a seek', async () => {
+    const { fake, metadataRead } = ownedWithMetadataHeld();
+    const seen: string[] = [];
+    const bodyHeld = new Hold();
+    const consumer = consumerOnFake(fake, {}, backfillReadsFrom(fake));
+    closers.push(() => {
+      bodyHeld.release();
+      metadataRead.release();
+      return consumer.close();
+    });
+    // Seeked before the loop takes a record, so none waits for the read of the commit.
+    await consumer.seekToTime(timeOf(160));
+    const loop = (async () => {
+      for await (const record of consumer) {
+        seen.push(`${record.offset}:${record.source}`);
+        await bodyHeld.promise;
+      }
+    })();
+    await eventually(() => seen.length === 1, 'the body holds the first record after the seek');
+    expect(seen).toEqual(['160:live']);
+    metadataRead.release();
+    await eventually(() => consumer.stats().backfillTotal === 50, 'the pending backfill was resumed');
+    fake.revoke([p0]);
+    // 160 is in a body and 161..199 are buffered: the next owner must read them again.
+    expect(fake.committedOffset(p0)).toBe(160);
+    expect(fake.committedMetadata(p0)).toBe('gwk-backfill:v1:50-100');
+    bodyHeld.release();
+    await consumer.close();
+    await loop;
+  });
+});
