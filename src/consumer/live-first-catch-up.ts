@@ -24,6 +24,11 @@ export interface CatchUpContext<T> {
   timeoutMs: number;
   /** Reads the skipped ranges. @default a side reader over Kafka */
   readRanges?: typeof readOffsetRanges<T>;
+  /**
+   * The backfill found a partition's next record at `actual` where `expected` was due (or the end
+   * of a range): retention may have deleted the records between before they were read.
+   */
+  onSkip?: ((entry: PartitionEntry, expected: number, actual: number) => void) | undefined;
 }
 
 const retryAfterMs = 1000;
@@ -158,6 +163,7 @@ export class LiveFirstCatchUp<T> {
     try {
       // One range at a time, oldest first: the frontier moves through them in order.
       for (const range of progress.unread()) {
+        let expected = range.from;
         const reading = (this.context.readRanges ?? readOffsetRanges)({
           config: await this.context.clientConfig(),
           topic: entry.topic,
@@ -172,11 +178,15 @@ export class LiveFirstCatchUp<T> {
           for (const message of batch) {
             await queue.roomForBackfill();
             if (!isCurrent()) return false;
+            const offset = Number(message.offset);
+            if (offset > expected) this.context.onSkip?.(entry, expected, offset);
+            expected = offset + 1;
             queue.pushBackfill(message, epoch);
-            progress.queued(Number(message.offset));
+            progress.queued(offset);
           }
         }
         if (!isCurrent()) return false;
+        if (expected < range.to) this.context.onSkip?.(entry, expected, range.to);
         progress.readTo(range.to);
       }
       logger.info({ topic: entry.topic, partition: entry.partition }, 'Backfill read to the end');

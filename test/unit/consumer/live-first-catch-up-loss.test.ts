@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DataLossError } from '../../../src/errors/data-loss-error.js';
 import { FakeGroupConsumer, Hold } from '../../support/fake-group-consumer.js';
 import { consumerOnFake, eventually, readingsOf } from '../../support/fake-consumer.js';
 import { backfillReadsFrom } from '../../support/backfill-reads.js';
@@ -84,5 +85,55 @@ describe('live-first catch-up: what must never be lost', () => {
     bodyHeld.release();
     await consumer.close();
     await loop;
+  });
+
+  it('reports the records of a pending backfill range that retention deleted before they were read', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 200));
+    fake.setCommitted(p0, 150, 'gwk-backfill:v1:50-100');
+    fake.deleteBefore(p0, 70);
+    const losses: DataLossError[] = [];
+    const consumer = consumerOnFake(
+      fake,
+      { onDataLoss: (error) => losses.push(error as DataLossError) },
+      backfillReadsFrom(fake),
+    );
+    closers.push(() => consumer.close());
+    const seen = new Set<string>();
+    for await (const record of consumer) {
+      seen.add(record.offset);
+      if (seen.size === 80) break; // 70..99 backfilled, 150..199 live
+    }
+    await eventually(() => losses.length > 0, 'the loss was reported', 1000);
+    expect(losses.map((loss) => [loss.partition, loss.from, loss.to])).toEqual([[0, '50', '70']]);
+  });
+
+  it('reports a committed offset that fell out of retention once when the partition jumps to its end', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 100));
+    fake.setCommitted(p0, 10);
+    fake.deleteBefore(p0, 30);
+    const losses: DataLossError[] = [];
+    const consumer = consumerOnFake(
+      fake,
+      {
+        catchUp: { mode: 'live-first', minLagRecords: 50 },
+        onDataLoss: (error) => losses.push(error as DataLossError),
+      },
+      backfillReadsFrom(fake),
+    );
+    closers.push(() => consumer.close());
+    const seen = new Set<string>();
+    const loop = (async () => {
+      for await (const record of consumer) {
+        seen.add(`${record.offset}:${record.source}`);
+        if (seen.size === 71) return; // 30..99 backfilled, 100 live
+      }
+    })();
+    await eventually(() => consumer.stats().backfillTotal > 0, 'the partition jumped');
+    fake.produce(0, readingsOf('SN1', 1, Date.UTC(2026, 10, 21)));
+    await loop;
+    expect(seen.has('100:live')).toBe(true);
+    expect(losses.map((loss) => [loss.from, loss.to])).toEqual([['10', '30']]);
   });
 });
