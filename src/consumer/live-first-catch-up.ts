@@ -8,7 +8,7 @@ import { BackfillProgress } from './backfill-progress.js';
 import type { ResolvedCatchUpOptions } from './catch-up-options.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 import type { FetchPump } from './fetch-pump.js';
-import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
+import { partitionKey, type PartitionEntry, type PartitionLedger } from './partition-ledger.js';
 
 /** What live-first catch-up works with. */
 export interface CatchUpContext<T> {
@@ -44,6 +44,8 @@ const retryAfterMs = 1000;
  */
 export class LiveFirstCatchUp<T> {
   readonly #running = new Map<string, Promise<void>>();
+  /** Partitions whose backfill was (re)started while a run was going: that run must look again. */
+  readonly #again = new Set<string>();
   readonly #abort = new AbortController();
 
   constructor(private readonly context: CatchUpContext<T>) {
@@ -138,13 +140,23 @@ export class LiveFirstCatchUp<T> {
 
   /** Runs the partition's backfill in its current epoch, unless one runs and will see the new epoch. */
   #start(entry: PartitionEntry): void {
-    if (!entry.backfill || this.#running.has(entry.key)) return;
-    const run = this.#run(entry.topic, entry.partition).finally(() => this.#running.delete(entry.key));
+    if (!entry.backfill) return;
+    if (this.#running.has(entry.key)) {
+      this.#again.add(entry.key);
+      return;
+    }
+    const run = this.#run(entry.topic, entry.partition).finally(() => {
+      this.#running.delete(entry.key);
+      // Started again after the run last looked (it may have found no backfill yet): run it now.
+      const current = this.context.ledger.get(entry.topic, entry.partition);
+      if (this.#again.delete(entry.key) && current) this.#start(current);
+    });
     this.#running.set(entry.key, run);
   }
 
   async #run(topic: string, partition: number): Promise<void> {
     for (;;) {
+      this.#again.delete(partitionKey(topic, partition)); // this turn sees the latest entry
       const entry = this.context.ledger.get(topic, partition);
       const progress = entry?.backfill;
       if (!entry || !progress || this.#abort.signal.aborted) return;

@@ -137,3 +137,39 @@ describe('live-first catch-up: what must never be lost', () => {
     expect(losses.map((loss) => [loss.from, loss.to])).toEqual([['10', '30']]);
   });
 });
+
+describe('live-first catch-up: what must never be stranded', () => {
+  it('resumes the backfill when the partition comes back while the read of the revoked assignment is ending', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 100));
+    fake.setCommitted(p0, 100, 'gwk-backfill:v1:10-100');
+    const secondBatch = new Hold();
+    let held = false;
+    const consumer = consumerOnFake(
+      fake,
+      {},
+      backfillReadsFrom(fake, async (index) => {
+        if (index !== 1 || held) return;
+        held = true;
+        await secondBatch.promise;
+      }),
+    );
+    closers.push(() => consumer.close());
+    const seen = new Set<string>();
+    const loop = (async () => {
+      for await (const record of consumer) {
+        seen.add(record.offset);
+        if (seen.size === 90) break;
+      }
+    })();
+    await eventually(() => seen.size === 10, 'the first batch was delivered');
+    fake.revoke([p0]);
+    // The group gives the partition back in the same turn as the old read gets its next batch:
+    // that read ends after the new assignment's backfill was started.
+    fake.assign([p0]);
+    secondBatch.release();
+    await eventually(() => seen.size === 90, 'every owed record was backfilled', 2000);
+    await loop;
+    expect(fake.committedMetadata(p0)).toBe('gwk-backfill:v1:99-100'); // the record in hand at the break
+  });
+});
