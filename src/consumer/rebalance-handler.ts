@@ -93,7 +93,11 @@ export class RebalanceHandler<T> {
         .then(async ([list]) => {
           let found = list.find((c) => c.partition === entry.partition && c.topic === entry.topic);
           // Its commit metadata may hold a pending backfill that the next commit must carry on.
-          if (readFailed && catchUp) found = await catchUp.readCommitted(entry, epoch);
+          if (readFailed && catchUp) {
+            found = await catchUp.readCommitted(entry, epoch);
+            // The retention check above had no commit to compare: compare this one before a jump.
+            if (found) await retention.atAssignment([found], epochs);
+          }
           // With a backfill pending, the gap state is not rebuilt from the log before the committed
           // offset: that read would mark the readings still owed as delivered, and the jump as a gap.
           const backfilling =

@@ -136,6 +136,28 @@ describe('live-first catch-up: what must never be lost', () => {
     expect(seen.has('100:live')).toBe(true);
     expect(losses.map((loss) => [loss.from, loss.to])).toEqual([['10', '30']]);
   });
+  it('checks retention against a committed offset that could only be read at the second try', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 100));
+    fake.setCommitted(p0, 10);
+    fake.deleteBefore(p0, 30);
+    fake.failNextCommitted = 1;
+    const losses: DataLossError[] = [];
+    const consumer = consumerOnFake(
+      fake,
+      { onDataLoss: (error) => losses.push(error as DataLossError) },
+      backfillReadsFrom(fake),
+    );
+    closers.push(() => consumer.close());
+    const seen: string[] = [];
+    for await (const record of consumer) {
+      seen.push(record.offset);
+      if (seen.length === 70) break;
+    }
+    expect(seen[0]).toBe('30');
+    await eventually(() => losses.length > 0, 'the loss was reported', 1000);
+    expect(losses.map((loss) => [loss.from, loss.to])).toEqual([['10', '30']]);
+  });
 });
 
 describe('live-first catch-up: what must never be stranded', () => {
