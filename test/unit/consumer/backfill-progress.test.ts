@@ -16,6 +16,12 @@ describe('backfill commit metadata', () => {
     ]);
   });
 
+  it('stays within the broker default offset.metadata.max.bytes (4096) with the largest exact offsets', () => {
+    const base = Number.MAX_SAFE_INTEGER - 10_000_000;
+    const ranges = Array.from({ length: 1000 }, (_, i) => ({ from: base + i * 10, to: base + i * 10 + 5 }));
+    expect(Buffer.byteLength(encodeBackfillMetadata(ranges)!)).toBeLessThanOrEqual(4096);
+  });
+
   it('reads no ranges from metadata that is absent or not ours', () => {
     expect(decodeBackfillMetadata(undefined)).toEqual([]);
     expect(decodeBackfillMetadata('')).toEqual([]);

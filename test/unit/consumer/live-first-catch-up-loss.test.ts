@@ -195,3 +195,45 @@ describe('live-first catch-up: what must never be stranded', () => {
     expect(fake.committedMetadata(p0)).toBe('gwk-backfill:v1:99-100'); // the record in hand at the break
   });
 });
+
+describe('live-first catch-up with batches()', () => {
+  it('keeps every backfilled offset of a batch whose body has not finished owed, and a new consumer delivers it again', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 100));
+    fake.setCommitted(p0, 10);
+    const options = { catchUp: { mode: 'live-first' as const, minLagRecords: 50 } };
+    const first = consumerOnFake(fake, options, backfillReadsFrom(fake));
+    const bodyHeld = new Hold();
+    closers.push(() => {
+      bodyHeld.release();
+      return first.close();
+    });
+    const batches: string[][] = [];
+    const loop = (async () => {
+      for await (const batch of first.batches({ maxRecords: 20, maxWaitMs: 20 })) {
+        batches.push(batch.map((r) => `${r.offset}:${r.source}`));
+        if (batches.length === 2) await bodyHeld.promise;
+      }
+    })();
+    await eventually(() => batches.length === 2, 'the second batch is in its body');
+    const held = batches[1]!.map((r) => Number(r.split(':')[0]));
+    // The group moves the partition on (as after a kill -9, only what was committed counts).
+    fake.revoke([p0]);
+    const owed = /^gwk-backfill:v1:(\d+)-/.exec(fake.committedMetadata(p0) ?? '');
+    expect(Number(owed?.[1])).toBeLessThanOrEqual(Math.min(...held));
+    const committed = { offset: fake.committedOffset(p0)!, metadata: fake.committedMetadata(p0) };
+    bodyHeld.release();
+    await first.close();
+    await loop;
+    fake.setCommitted(p0, committed.offset, committed.metadata);
+    fake.autoAssign = true;
+    const second = consumerOnFake(fake, options, backfillReadsFrom(fake));
+    closers.push(() => second.close());
+    const again = new Set<number>();
+    for await (const record of second) {
+      again.add(Number(record.offset));
+      if (held.every((o) => again.has(o))) break;
+    }
+    expect(held.every((o) => again.has(o))).toBe(true);
+  });
+});
