@@ -237,3 +237,29 @@ describe('live-first catch-up with batches()', () => {
     expect(held.every((o) => again.has(o))).toBe(true);
   });
 });
+
+describe('live-first catch-up with the smallest buffer', () => {
+  it('delivers every skipped and every new record with maxBufferedRecords: 1', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 100));
+    fake.setCommitted(p0, 10);
+    const consumer = consumerOnFake(
+      fake,
+      { maxBufferedRecords: 1, catchUp: { mode: 'live-first', minLagRecords: 50 } },
+      backfillReadsFrom(fake),
+    );
+    closers.push(() => consumer.close());
+    const seen = new Set<string>();
+    const loop = (async () => {
+      for await (const record of consumer) {
+        seen.add(`${record.offset}:${record.source}`);
+        if (seen.size === 110) return;
+      }
+    })();
+    await eventually(() => consumer.stats().backfillTotal === 90, 'the partition jumped');
+    fake.produce(0, readingsOf('SN1', 20, Date.UTC(2026, 10, 21)));
+    await loop;
+    for (let o = 10; o < 100; o++) expect(seen.has(`${o}:backfill`)).toBe(true);
+    for (let o = 100; o < 120; o++) expect(seen.has(`${o}:live`)).toBe(true);
+  });
+});
