@@ -263,3 +263,27 @@ describe('live-first catch-up with the smallest buffer', () => {
     for (let o = 100; o < 120; o++) expect(seen.has(`${o}:live`)).toBe(true);
   });
 });
+
+describe('live-first catch-up with invalid messages in the skipped range', () => {
+  it('skips them (counted) without holding the frontier, so the backfill ends with nothing owed', async () => {
+    const fake = new FakeGroupConsumer();
+    const readings = readingsOf('SN1', 100).map((r, i) => (i % 10 === 5 ? { value: 'not json' } : r));
+    fake.produce(0, readings);
+    fake.setCommitted(p0, 10);
+    const consumer = consumerOnFake(
+      fake,
+      { catchUp: { mode: 'live-first', minLagRecords: 50 } },
+      backfillReadsFrom(fake),
+    );
+    closers.push(() => consumer.close());
+    const seen: string[] = [];
+    for await (const record of consumer) {
+      seen.push(`${record.offset}:${record.source}`);
+      if (seen.length === 81) void consumer.close(); // 10..99 but the nine invalid ones
+    }
+    expect(seen.length).toBe(81);
+    expect(consumer.stats().invalid).toBe(9);
+    expect(fake.committedMetadata(p0)).toBeUndefined();
+    expect(fake.committedOffset(p0)).toBe(100);
+  });
+});
