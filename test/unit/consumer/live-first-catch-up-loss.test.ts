@@ -287,3 +287,40 @@ describe('live-first catch-up with invalid messages in the skipped range', () =>
     expect(fake.committedOffset(p0)).toBe(100);
   });
 });
+
+describe('live-first catch-up after a second outage', () => {
+  it('owes both the range an earlier run left pending and the newly skipped one, and backfills each once', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 200));
+    fake.setCommitted(p0, 100, 'gwk-backfill:v1:20-40');
+    const readHeld = new Hold();
+    const consumer = consumerOnFake(
+      fake,
+      { catchUp: { mode: 'live-first', minLagRecords: 50 } },
+      backfillReadsFrom(fake, () => readHeld.promise),
+    );
+    closers.push(() => {
+      readHeld.release();
+      return consumer.close();
+    });
+    const seen: string[] = [];
+    const loop = (async () => {
+      for await (const record of consumer) {
+        seen.push(`${record.offset}:${record.source}`);
+        if (seen.length === 120) void consumer.close();
+      }
+    })();
+    await eventually(() => consumer.stats().backfillTotal === 120, 'the partition jumped');
+    await eventually(() => fake.committedOffset(p0) === 200, 'the jump point was committed');
+    expect(fake.committedMetadata(p0)).toBe('gwk-backfill:v1:20-40,100-200');
+    readHeld.release();
+    await loop;
+    const expected = [
+      ...Array.from({ length: 20 }, (_, i) => `${20 + i}:backfill`),
+      ...Array.from({ length: 100 }, (_, i) => `${100 + i}:backfill`),
+    ];
+    expect(seen).toEqual(expected);
+    expect(fake.committedMetadata(p0)).toBeUndefined();
+    expect(fake.committedOffset(p0)).toBe(200);
+  });
+});
