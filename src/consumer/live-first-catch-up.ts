@@ -130,6 +130,8 @@ export class LiveFirstCatchUp<T> {
     try {
       if (!ledger.isCurrent(entry.topic, entry.partition, epoch)) return false;
       await kafka.seek({ topic: entry.topic, partition: entry.partition, offset: String(high) }, timeoutMs);
+      // Revoked while seeking: the queue may hold the next assignment's backfill by now.
+      if (!ledger.isCurrent(entry.topic, entry.partition, epoch)) return false;
       ledger.reposition(entry, String(high));
       queue.dropPartition(entry.topic, entry.partition);
       return true;

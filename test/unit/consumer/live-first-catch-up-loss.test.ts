@@ -324,3 +324,44 @@ describe('live-first catch-up after a second outage', () => {
     expect(fake.committedOffset(p0)).toBe(200);
   });
 });
+
+describe('live-first catch-up revoked during its jump', () => {
+  it('leaves the next assignment of the partition alone when the jump of the revoked one ends', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 200));
+    fake.setCommitted(p0, 60, 'gwk-backfill:v1:20-40');
+    const jumping = new Hold();
+    fake.seekHold = jumping;
+    const consumer = consumerOnFake(
+      fake,
+      { catchUp: { mode: 'live-first', minLagRecords: 50 } },
+      backfillReadsFrom(fake),
+    );
+    closers.push(() => {
+      jumping.release();
+      return consumer.close();
+    });
+    const seen = new Set<string>();
+    const loop = (async () => {
+      for await (const record of consumer) seen.add(`${record.offset}:${record.source}`);
+    })();
+    await eventually(() => fake.seeks.length === 1, 'the jump is seeking');
+    fake.revoke([p0]);
+    expect(fake.committedMetadata(p0)).toBe('gwk-backfill:v1:20-40');
+    // The next assignment cannot learn its end (no jump then), so it resumes the pending range
+    // and reads on from the commit.
+    fake.failNextWatermarks = 2;
+    fake.assign([p0]);
+    // Its records wait in the queue: the loop is held up by the revoked assignment's record.
+    await eventually(() => consumer.stats().buffered === 20, 'the pending range is queued');
+    jumping.release();
+    await eventually(() => seen.size === 160, 'every record was delivered', 1000).catch(() => undefined);
+    void consumer.close();
+    await loop;
+    const missing = [
+      ...Array.from({ length: 20 }, (_, i) => `${20 + i}:backfill`),
+      ...Array.from({ length: 140 }, (_, i) => `${60 + i}:live`),
+    ].filter((r) => !seen.has(r));
+    expect(missing).toEqual([]);
+  });
+});
