@@ -103,12 +103,13 @@ export class LiveFirstCatchUp<T> {
   }
 
   /**
-   * Reads a partition's committed offset and metadata until it works, while the assignment lasts.
-   * Its records wait meanwhile, so nothing is committed over metadata not read yet.
+   * Reads a partition's committed offset and metadata until it works, while the assignment lasts
+   * (a seek meanwhile does not end it: the metadata may still name a pending backfill). Nothing is
+   * committed for the partition until then, so nothing is committed over metadata not read yet.
    */
-  async readCommitted(entry: PartitionEntry, epoch: number): Promise<CommittedOffset | undefined> {
+  async readCommitted(entry: PartitionEntry): Promise<CommittedOffset | undefined> {
     const { kafka, ledger, logger, timeoutMs } = this.context;
-    while (ledger.isCurrent(entry.topic, entry.partition, epoch) && !this.#abort.signal.aborted) {
+    while (ledger.get(entry.topic, entry.partition) === entry && !this.#abort.signal.aborted) {
       try {
         const [found] = await kafka.committed([{ topic: entry.topic, partition: entry.partition }], timeoutMs);
         return found;

@@ -94,7 +94,7 @@ export class RebalanceHandler<T> {
           let found = list.find((c) => c.partition === entry.partition && c.topic === entry.topic);
           // Its commit metadata may hold a pending backfill that the next commit must carry on.
           if (readFailed && catchUp) {
-            found = await catchUp.readCommitted(entry, epoch);
+            found = await catchUp.readCommitted(entry);
             // The retention check above had no commit to compare: compare this one before a jump.
             if (found) await retention.atAssignment([found], epochs);
           }

@@ -87,6 +87,27 @@ describe('live-first catch-up: what must never be lost', () => {
     await loop;
   });
 
+  it('resumes a pending backfill whose commit metadata could only be read at the second try, after a seek', async () => {
+    const fake = new FakeGroupConsumer();
+    fake.produce(0, readingsOf('SN1', 200));
+    fake.setCommitted(p0, 150, 'gwk-backfill:v1:50-100');
+    fake.failNextCommitted = 2; // the read at assignment and its first retry
+    const consumer = consumerOnFake(fake, {}, backfillReadsFrom(fake));
+    closers.push(() => consumer.close());
+    // Seeked while the consumer waits to read the commit again.
+    await consumer.seekToTime(timeOf(160));
+    const seen = new Set<string>();
+    const loop = (async () => {
+      for await (const record of consumer) seen.add(`${record.offset}:${record.source}`);
+    })();
+    await eventually(() => seen.size === 90, 'the live records and the pending range were delivered', 4000);
+    void consumer.close();
+    await loop;
+    for (let o = 50; o < 100; o++) expect(seen.has(`${o}:backfill`)).toBe(true);
+    expect(fake.committedMetadata(p0)).toBeUndefined();
+    expect(fake.committedOffset(p0)).toBe(200);
+  });
+
   it('reports the records of a pending backfill range that retention deleted before they were read', async () => {
     const fake = new FakeGroupConsumer();
     fake.produce(0, readingsOf('SN1', 200));
