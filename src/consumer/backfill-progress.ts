@@ -15,6 +15,8 @@ export class BackfillProgress {
   #finished = 0;
   /** One past the last offset queued, or the end of everything read once the reader is done. */
   #readThrough: number;
+  /** Every skipped offset below it is done: those read before the first message still unfinished. */
+  #doneBelow: number;
   /** The metadata of the last confirmed commit in this epoch. */
   committedMetadata: string | undefined;
 
@@ -25,10 +27,13 @@ export class BackfillProgress {
   ) {
     this.ranges = normalizeRanges(ranges);
     this.#readThrough = this.ranges[0]?.from ?? liveStart;
+    this.#doneBelow = this.#readThrough;
   }
 
   /** The reader queued the message at `offset` for the body. */
   queued(offset: number): void {
+    // Everything queued before is finished and the reader read up to here in order: done below it.
+    if (this.#finished >= this.#queued) this.#doneBelow = offset;
     this.#offsets.start(offset);
     this.#queued++;
     this.#readThrough = offset + 1;
@@ -48,7 +53,7 @@ export class BackfillProgress {
   /** Every skipped offset below it is done. */
   get frontier(): number {
     if (this.#finished >= this.#queued) return this.#readThrough;
-    return this.#offsets.watermark ?? this.ranges[0]?.from ?? this.liveStart;
+    return Math.max(this.#offsets.watermark ?? this.#doneBelow, this.#doneBelow);
   }
 
   /** The ranges still owed, from the frontier on. */

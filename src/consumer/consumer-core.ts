@@ -130,6 +130,7 @@ export async function startCore<T>(context: CoreContext<T>): Promise<ConsumerCor
     decode: context.decode,
     logger,
     timeoutMs: options.connectTimeoutMs,
+    onSkip: (entry, expected, actual) => retention.skipped(entry, expected, actual),
     ...(context.deps.readRanges ? { readRanges: context.deps.readRanges } : {}),
   });
   parts.rebalance = new RebalanceHandler({

@@ -8,7 +8,7 @@ import { BackfillProgress } from './backfill-progress.js';
 import type { ResolvedCatchUpOptions } from './catch-up-options.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 import type { FetchPump } from './fetch-pump.js';
-import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
+import { partitionKey, type PartitionEntry, type PartitionLedger } from './partition-ledger.js';
 
 /** What live-first catch-up works with. */
 export interface CatchUpContext<T> {
@@ -24,6 +24,11 @@ export interface CatchUpContext<T> {
   timeoutMs: number;
   /** Reads the skipped ranges. @default a side reader over Kafka */
   readRanges?: typeof readOffsetRanges<T>;
+  /**
+   * The backfill found a partition's next record at `actual` where `expected` was due (or the end
+   * of a range): retention may have deleted the records between before they were read.
+   */
+  onSkip?: ((entry: PartitionEntry, expected: number, actual: number) => void) | undefined;
 }
 
 const retryAfterMs = 1000;
@@ -39,6 +44,8 @@ const retryAfterMs = 1000;
  */
 export class LiveFirstCatchUp<T> {
   readonly #running = new Map<string, Promise<void>>();
+  /** Partitions whose backfill was (re)started while a run was going: that run must look again. */
+  readonly #again = new Set<string>();
   readonly #abort = new AbortController();
 
   constructor(private readonly context: CatchUpContext<T>) {
@@ -58,10 +65,15 @@ export class LiveFirstCatchUp<T> {
     let settledEpoch = epoch;
     if (options.mode === 'live-first' && from !== undefined) {
       try {
-        const high = Number((await kafka.watermarks(entry, timeoutMs)).high);
-        if (high - from >= options.minLagRecords && isCurrent() && (await this.#jump(entry, epoch, high))) {
-          ranges.push({ from, to: high });
-          liveStart = high;
+        const { low, high } = await kafka.watermarks(entry, timeoutMs);
+        if (
+          Number(high) - from >= options.minLagRecords &&
+          isCurrent() &&
+          (await this.#jump(entry, epoch, Number(high)))
+        ) {
+          // Records before the earliest retained one are reported lost by the retention check already.
+          ranges.push({ from: Math.max(from, Number(low)), to: Number(high) });
+          liveStart = Number(high);
           settledEpoch = entry.epoch;
         }
       } catch (error) {
@@ -78,7 +90,8 @@ export class LiveFirstCatchUp<T> {
     let progress: BackfillProgress | undefined = new BackfillProgress(ranges, liveStart);
     progress.committedMetadata = committed?.metadata;
     // Seeked meanwhile: what is owed below the new position stays owed, as for any seek.
-    if (entry.epoch !== settledEpoch) progress = progress.carriedTo(entry.nextExpected ?? liveStart);
+    // (From where the seek put the live stream: what it fetched since may not be finished.)
+    if (entry.epoch !== settledEpoch) progress = progress.carriedTo(entry.startedAt ?? liveStart);
     if (!progress) return false;
     entry.backfill = progress;
     this.context.logger.info(
@@ -90,12 +103,13 @@ export class LiveFirstCatchUp<T> {
   }
 
   /**
-   * Reads a partition's committed offset and metadata until it works, while the assignment lasts.
-   * Its records wait meanwhile, so nothing is committed over metadata not read yet.
+   * Reads a partition's committed offset and metadata until it works, while the assignment lasts
+   * (a seek meanwhile does not end it: the metadata may still name a pending backfill). Nothing is
+   * committed for the partition until then, so nothing is committed over metadata not read yet.
    */
-  async readCommitted(entry: PartitionEntry, epoch: number): Promise<CommittedOffset | undefined> {
+  async readCommitted(entry: PartitionEntry): Promise<CommittedOffset | undefined> {
     const { kafka, ledger, logger, timeoutMs } = this.context;
-    while (ledger.isCurrent(entry.topic, entry.partition, epoch) && !this.#abort.signal.aborted) {
+    while (ledger.get(entry.topic, entry.partition) === entry && !this.#abort.signal.aborted) {
       try {
         const [found] = await kafka.committed([{ topic: entry.topic, partition: entry.partition }], timeoutMs);
         return found;
@@ -117,6 +131,8 @@ export class LiveFirstCatchUp<T> {
     try {
       if (!ledger.isCurrent(entry.topic, entry.partition, epoch)) return false;
       await kafka.seek({ topic: entry.topic, partition: entry.partition, offset: String(high) }, timeoutMs);
+      // Revoked while seeking: the queue may hold the next assignment's backfill by now.
+      if (!ledger.isCurrent(entry.topic, entry.partition, epoch)) return false;
       ledger.reposition(entry, String(high));
       queue.dropPartition(entry.topic, entry.partition);
       return true;
@@ -127,13 +143,23 @@ export class LiveFirstCatchUp<T> {
 
   /** Runs the partition's backfill in its current epoch, unless one runs and will see the new epoch. */
   #start(entry: PartitionEntry): void {
-    if (!entry.backfill || this.#running.has(entry.key)) return;
-    const run = this.#run(entry.topic, entry.partition).finally(() => this.#running.delete(entry.key));
+    if (!entry.backfill) return;
+    if (this.#running.has(entry.key)) {
+      this.#again.add(entry.key);
+      return;
+    }
+    const run = this.#run(entry.topic, entry.partition).finally(() => {
+      this.#running.delete(entry.key);
+      // Started again after the run last looked (it may have found no backfill yet): run it now.
+      const current = this.context.ledger.get(entry.topic, entry.partition);
+      if (this.#again.delete(entry.key) && current) this.#start(current);
+    });
     this.#running.set(entry.key, run);
   }
 
   async #run(topic: string, partition: number): Promise<void> {
     for (;;) {
+      this.#again.delete(partitionKey(topic, partition)); // this turn sees the latest entry
       const entry = this.context.ledger.get(topic, partition);
       const progress = entry?.backfill;
       if (!entry || !progress || this.#abort.signal.aborted) return;
@@ -152,6 +178,7 @@ export class LiveFirstCatchUp<T> {
     try {
       // One range at a time, oldest first: the frontier moves through them in order.
       for (const range of progress.unread()) {
+        let expected = range.from;
         const reading = (this.context.readRanges ?? readOffsetRanges)({
           config: await this.context.clientConfig(),
           topic: entry.topic,
@@ -166,11 +193,15 @@ export class LiveFirstCatchUp<T> {
           for (const message of batch) {
             await queue.roomForBackfill();
             if (!isCurrent()) return false;
+            const offset = Number(message.offset);
+            if (offset > expected) this.context.onSkip?.(entry, expected, offset);
+            expected = offset + 1;
             queue.pushBackfill(message, epoch);
-            progress.queued(Number(message.offset));
+            progress.queued(offset);
           }
         }
         if (!isCurrent()) return false;
+        if (expected < range.to) this.context.onSkip?.(entry, expected, range.to);
         progress.readTo(range.to);
       }
       logger.info({ topic: entry.topic, partition: entry.partition }, 'Backfill read to the end');

@@ -10,6 +10,7 @@ import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
  * live position is then committed even before a live record finished.
  */
 function due(entry: PartitionEntry): PartitionOffset | undefined {
+  if (entry.metadataPending) return undefined;
   const backfill = entry.backfill;
   const watermark = entry.offsets.watermark ?? backfill?.liveStart;
   if (watermark === undefined) return undefined;

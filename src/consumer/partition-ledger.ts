@@ -22,6 +22,13 @@ export interface PartitionEntry extends Partition {
   ready: Promise<void> | undefined;
   /** The range live-first catch-up skipped (or an earlier run left pending) and its backfill, in this epoch. */
   backfill: BackfillProgress | undefined;
+  /**
+   * The group's commit metadata (which may name a pending backfill) is not read yet: nothing is
+   * committed for the partition until it is, even if a seek let records through meanwhile.
+   */
+  metadataPending: boolean;
+  /** Where the last seek or jump put the live stream in this assignment; `undefined` before one. */
+  startedAt: number | undefined;
 }
 
 export const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
@@ -52,6 +59,8 @@ export class PartitionLedger {
         nextExpected: undefined,
         ready: undefined,
         backfill: undefined,
+        metadataPending: false,
+        startedAt: undefined,
       };
       this.#entries.set(entry.key, entry);
       let partitions = this.#byTopic.get(entry.topic);
@@ -83,6 +92,7 @@ export class PartitionLedger {
     entry.committed = undefined;
     entry.nextToDeliver = undefined;
     entry.nextExpected = Number(offset);
+    entry.startedAt = Number(offset);
     entry.ready = undefined;
     // What the backfill still owes below the new position stays owed; from it on the live stream reads it.
     entry.backfill = entry.backfill?.carriedTo(Number(offset));

@@ -87,16 +87,23 @@ export class RebalanceHandler<T> {
     for (const entry of entries) {
       if (entry.topic !== gapTopic) continue;
       const epoch = entry.epoch;
+      entry.metadataPending = true;
       // Retention is checked first: a jump starts a new epoch, which would cut that check short.
       const ready: Promise<void> = Promise.all([committed, checked])
         .then(async ([list]) => {
           let found = list.find((c) => c.partition === entry.partition && c.topic === entry.topic);
           // Its commit metadata may hold a pending backfill that the next commit must carry on.
-          if (readFailed && catchUp) found = await catchUp.readCommitted(entry, epoch);
+          if (readFailed && catchUp) {
+            found = await catchUp.readCommitted(entry);
+            // The retention check above had no commit to compare: compare this one before a jump.
+            if (found) await retention.atAssignment([found], epochs);
+          }
           // With a backfill pending, the gap state is not rebuilt from the log before the committed
           // offset: that read would mark the readings still owed as delivered, and the jump as a gap.
           const backfilling =
             (await catchUp?.atAssignment(entry, epoch, found)) === true || entry.backfill !== undefined;
+          // Read (not given up on at close): the backfill it names, if any, is attached now.
+          if (found || !readFailed) entry.metadataPending = false;
           const current = entry.epoch;
           const isCurrent = (): boolean => ledger.isCurrent(entry.topic, entry.partition, current);
           await gaps?.rebuild(entry.partition, backfilling ? undefined : found?.offset, isCurrent);

@@ -63,6 +63,7 @@ export class FakeGroupConsumer implements GroupConsumer {
   /** Assign every partition with messages at the first fetch after subscribing, as the group would. */
   autoAssign = true;
   #subscribed = false;
+  #assignments = 0;
   #connected = false;
 
   constructor(readonly topic = 'ACME01') {}
@@ -110,6 +111,7 @@ export class FakeGroupConsumer implements GroupConsumer {
 
   /** The group gives these partitions to this member (what librdkafka's rebalance callback does). */
   assign(partitions: Partition[]): void {
+    this.#assignments++;
     for (const p of partitions) {
       this.assigned.add(key(p));
       const found = this.#partition(p);
@@ -235,7 +237,16 @@ export class FakeGroupConsumer implements GroupConsumer {
     });
   }
 
+  /** How many of the next watermarks() calls fail, as when the partition leader is away. */
+  failNextWatermarks = 0;
+
   watermarks(p: Partition): Promise<{ low: string; high: string }> {
+    if (this.failNextWatermarks > 0) {
+      this.failNextWatermarks--;
+      return Promise.reject(
+        Object.assign(new Error('Reading offsets failed: Local: Timed out'), { code: 'GWK_TIMEOUT' }),
+      );
+    }
     const found = this.#partition(p);
     return Promise.resolve({ low: String(found.low), high: String(found.log.length) });
   }
@@ -257,14 +268,22 @@ export class FakeGroupConsumer implements GroupConsumer {
 
   /** How many of the next seeks fail, as librdkafka's seek can when a broker is away. */
   failNextSeeks = 0;
+  /** When set, seek() waits for it before it moves the position. */
+  seekHold: Hold | undefined;
+  /** Every seek asked for, in order. */
+  readonly seeks: PartitionOffset[] = [];
 
-  seek(position: PartitionOffset): Promise<void> {
+  async seek(position: PartitionOffset): Promise<void> {
+    this.seeks.push(position);
+    const assignments = this.#assignments;
+    await this.seekHold?.promise;
+    // Assigned again meanwhile: the new assignment's start wins, as librdkafka's op versions make it.
+    if (this.#assignments !== assignments) return;
     if (this.failNextSeeks > 0) {
       this.failNextSeeks--;
-      return Promise.reject(Object.assign(new Error('Seeking failed: Local: Timed out'), { code: 'GWK_TIMEOUT' }));
+      throw Object.assign(new Error('Seeking failed: Local: Timed out'), { code: 'GWK_TIMEOUT' });
     }
     this.#partition(position).position = Number(position.offset);
-    return Promise.resolve();
   }
 
   /** Moves a partition's fetch position without telling the consumer, as a client reset would. */

@@ -16,6 +16,12 @@ describe('backfill commit metadata', () => {
     ]);
   });
 
+  it('stays within the broker default offset.metadata.max.bytes (4096) with the largest exact offsets', () => {
+    const base = Number.MAX_SAFE_INTEGER - 10_000_000;
+    const ranges = Array.from({ length: 1000 }, (_, i) => ({ from: base + i * 10, to: base + i * 10 + 5 }));
+    expect(Buffer.byteLength(encodeBackfillMetadata(ranges)!)).toBeLessThanOrEqual(4096);
+  });
+
   it('reads no ranges from metadata that is absent or not ours', () => {
     expect(decodeBackfillMetadata(undefined)).toEqual([]);
     expect(decodeBackfillMetadata('')).toEqual([]);
@@ -47,10 +53,23 @@ describe('backfill progress', () => {
     const progress = new BackfillProgress([{ from: 10, to: 20 }], 100);
     progress.queued(17);
     progress.readTo(20);
-    expect(progress.metadata()).toBe('gwk-backfill:v1:10-20');
+    expect(progress.metadata()).toBe('gwk-backfill:v1:17-20');
     progress.finish(17);
     expect(progress.metadata()).toBeUndefined();
     expect(progress.done).toBe(true);
+  });
+
+  it('never owes a range read through without a message again while a later range is in the body', () => {
+    const progress = new BackfillProgress(
+      [
+        { from: 10, to: 20 },
+        { from: 50, to: 60 },
+      ],
+      100,
+    );
+    progress.readTo(20); // retention deleted 10..19 (reported when read)
+    progress.queued(50);
+    expect(progress.metadata()).toBe('gwk-backfill:v1:50-60');
   });
 
   it('carries what is owed below a new position into a new epoch', () => {

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsumerDeps } from '../../../src/consumer/consumer-core.js';
-import { toItems } from '../../../src/records/to-items.js';
 import { readingFingerprint } from '../../../src/gaps/reading-fingerprint.js';
 import type { InverterTelemetry } from '../../../src/telemetry/inverter-telemetry-schema.js';
 import type { TelemetryRecord } from '../../../src/records/telemetry-record.js';
 import { FakeGroupConsumer, Hold } from '../../support/fake-group-consumer.js';
 import { consumerOnFake, eventually, readingsOf } from '../../support/fake-consumer.js';
+import { backfillReadsFrom } from '../../support/backfill-reads.js';
 
 const topic = 'ACME01';
 const p0 = { topic, partition: 0 };
@@ -16,35 +15,7 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-/**
- * The skipped ranges read from the fake's log, ten messages a batch; `beforeBatch` may hold a
- * batch back (by its index across the whole read).
- */
-function readsFrom(
-  fake: FakeGroupConsumer,
-  beforeBatch: (index: number) => Promise<void> = () => Promise.resolve(),
-): Partial<ConsumerDeps<InverterTelemetry>> {
-  // No log read-back for gap state: only partitions without a backfill do it.
-  const readLookback = (): Promise<never[]> => Promise.resolve([]);
-  return {
-    readLookback,
-    readRanges: async function* (options) {
-      let index = 0;
-      for (const range of options.ranges) {
-        const messages = fake.readLog(
-          { topic: options.topic, partition: range.partition },
-          Number(range.fromOffset),
-          Number(range.toOffset),
-        );
-        for (let i = 0; i < messages.length; i += 10) {
-          await beforeBatch(index++);
-          options.signal?.throwIfAborted();
-          yield messages.slice(i, i + 10).map((m) => toItems(m, options.decode, options.source));
-        }
-      }
-    },
-  };
-}
+const readsFrom = backfillReadsFrom;
 
 describe('live-first catch-up on a fake group consumer', () => {
   it('jumps a partition far behind to its end, delivers new records while the backfill waits, then backfills every skipped reading once', async () => {
