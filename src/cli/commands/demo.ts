@@ -67,7 +67,7 @@ Exit codes: 0 the summary matches what was injected, 1 it does not, 2 no broker 
 Examples:
   goodwe-kafka demo --url kafka://localhost:9092/goodwe-demo
   goodwe-kafka demo --url kafka://localhost:9092/goodwe-demo --inverters 2000 --speed-up max
-  GOODWE_KAFKA_URL=kafka://localhost:9092/goodwe-demo goodwe-kafka demo --inverters 20 --duration 6h
+  GOODWE_KAFKA_URL=kafka://localhost:9092/goodwe-demo goodwe-kafka demo --inverters 20 --start 2026-06-15T06:00:00Z --duration 6h
 `,
   run: runDemo,
 };

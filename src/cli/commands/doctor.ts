@@ -27,7 +27,7 @@ export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'check connection, authentication, topic, retention and group lag; say how to fix',
   flags,
-  help: `Usage: goodwe-kafka doctor [--group ID] [--json]
+  help: `Usage: goodwe-kafka doctor [--group ID] [--timeout D] [--json]
 
 Runs a checklist and prints each check, its result and, when it fails, how to fix it:
   librdkafka        the native client's version and features (ssl, sasl_scram)

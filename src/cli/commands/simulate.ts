@@ -27,7 +27,7 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'publish a realistic simulated GoodWe fleet to a topic',
   flags,
-  help: `Usage: goodwe-kafka simulate --inverters N --interval D [options]
+  help: `Usage: goodwe-kafka simulate [--inverters N] [--interval D] [options]
 
 Publishes GoodWe-like telemetry (day/night curve, energy counters, batteries, meters, GoodWe's
 naming families) keyed by serial number, record time = reading time, and prints what it injected.
