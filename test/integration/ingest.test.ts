@@ -166,8 +166,18 @@ describe.skipIf(!postgresUrl())('goodwe-kafka ingest', () => {
       await ingest.exited;
     }
     const last = startIngest(topic, [...args, '--listen', '0']);
-    await last.url(); // up, and handling SIGTERM
+    const lastUrl = await last.url(); // up, and handling SIGTERM
     await until(async () => (await rowCount(table)) >= total, 'every reading is in the table', 150_000);
+    // The killed runs may have written every row already: stop the last one only once it has joined
+    // the group and been given partitions, or SIGTERM interrupts its start (exit 130), not its work.
+    const assigned = async (): Promise<boolean> =>
+      /^goodwe_kafka_assignments_total [1-9]/m.test(
+        await fetch(`${lastUrl}/metrics`).then(
+          (r) => r.text(),
+          () => '',
+        ),
+      );
+    await until(assigned, 'the last ingest has partitions', 90_000);
     last.child.kill('SIGTERM');
     expect({ code: await last.exited, stderr: last.stderr() }).toMatchObject({ code: 0 });
 
