@@ -27,19 +27,27 @@ function ownedWithMetadataHeld(): { fake: FakeGroupConsumer; metadataRead: Hold 
   return { fake, metadataRead };
 }
 
+/**
+ * That partition's consumer, seeked to offset 160 before the loop takes a record (so none waits
+ * for the read of the commit), with a hold for the loop body; everything is released at the end.
+ */
+async function seekedWhileMetadataHeld() {
+  const { fake, metadataRead } = ownedWithMetadataHeld();
+  const bodyHeld = new Hold();
+  const consumer = consumerOnFake(fake, {}, backfillReadsFrom(fake));
+  closers.push(() => {
+    bodyHeld.release();
+    metadataRead.release();
+    return consumer.close();
+  });
+  await consumer.seekToTime(timeOf(160));
+  return { fake, metadataRead, bodyHeld, consumer };
+}
+
 describe('live-first catch-up: what must never be lost', () => {
   it('commits nothing over a pending backfill while its commit metadata is still being read, even after a seek let records through', async () => {
-    const { fake, metadataRead } = ownedWithMetadataHeld();
+    const { fake, metadataRead, bodyHeld, consumer } = await seekedWhileMetadataHeld();
     const seen: string[] = [];
-    const bodyHeld = new Hold();
-    const consumer = consumerOnFake(fake, {}, backfillReadsFrom(fake));
-    closers.push(() => {
-      bodyHeld.release();
-      metadataRead.release();
-      return consumer.close();
-    });
-    // Seeked before the loop takes a record, so none waits for the read of the commit.
-    await consumer.seekToTime(timeOf(160));
     const loop = (async () => {
       for await (const record of consumer) {
         seen.push(record.offset);
@@ -57,17 +65,8 @@ describe('live-first catch-up: what must never be lost', () => {
   });
 
   it('commits no live offset past one a body has not finished when the commit metadata arrives after a seek', async () => {
-    const { fake, metadataRead } = ownedWithMetadataHeld();
+    const { fake, metadataRead, bodyHeld, consumer } = await seekedWhileMetadataHeld();
     const seen: string[] = [];
-    const bodyHeld = new Hold();
-    const consumer = consumerOnFake(fake, {}, backfillReadsFrom(fake));
-    closers.push(() => {
-      bodyHeld.release();
-      metadataRead.release();
-      return consumer.close();
-    });
-    // Seeked before the loop takes a record, so none waits for the read of the commit.
-    await consumer.seekToTime(timeOf(160));
     const loop = (async () => {
       for await (const record of consumer) {
         seen.push(`${record.offset}:${record.source}`);

@@ -17,18 +17,23 @@ afterEach(async () => {
 
 const readsFrom = backfillReadsFrom;
 
+/**
+ * A live-first consumer of a partition 90 records behind (100 readings, 10 committed), whose
+ * backfill reads wait for `beforeBatch`; closed after the test.
+ */
+function ninetyBehind(beforeBatch?: (index: number) => Promise<void>) {
+  const fake = new FakeGroupConsumer();
+  fake.produce(0, readingsOf('SN1', 100));
+  fake.setCommitted(p0, 10);
+  const consumer = consumerOnFake(fake, liveFirst, readsFrom(fake, beforeBatch));
+  closers.push(() => consumer.close());
+  return { fake, consumer };
+}
+
 describe('live-first catch-up on a fake group consumer', () => {
   it('jumps a partition far behind to its end, delivers new records while the backfill waits, then backfills every skipped reading once', async () => {
-    const fake = new FakeGroupConsumer();
-    fake.produce(0, readingsOf('SN1', 100));
-    fake.setCommitted(p0, 10);
     const backfillHeld = new Hold();
-    const consumer = consumerOnFake(
-      fake,
-      liveFirst,
-      readsFrom(fake, () => backfillHeld.promise),
-    );
-    closers.push(() => consumer.close());
+    const { fake, consumer } = ninetyBehind(() => backfillHeld.promise);
     const seen: TelemetryRecord<InverterTelemetry>[] = [];
     const loop = (async () => {
       for await (const record of consumer) {
@@ -45,7 +50,6 @@ describe('live-first catch-up on a fake group consumer', () => {
     const backfilled = seen.filter((r) => r.source === 'backfill').map((r) => Number(r.offset));
     expect(backfilled).toEqual(Array.from({ length: 90 }, (_, i) => 10 + i));
     await consumer.close();
-    // Done: the live position is committed and no backfill is left in the metadata.
     // The live position is committed; the backfilled record in hand at the break is still owed.
     expect(fake.committedOffset(p0)).toBe(105);
     expect(fake.committedMetadata(p0)).toBe('gwk-backfill:v1:99-100');
@@ -66,17 +70,9 @@ describe('live-first catch-up on a fake group consumer', () => {
   });
 
   it('keeps the pending range in the commit metadata on revoke, hands out no backfill record of the old epoch, and resumes it when the partition comes back', async () => {
-    const fake = new FakeGroupConsumer();
-    fake.produce(0, readingsOf('SN1', 100));
-    fake.setCommitted(p0, 10);
     const revoked = new Hold();
-    const consumer = consumerOnFake(
-      fake,
-      liveFirst,
-      // The fourth batch is read only after the revoke: its records belong to the old epoch.
-      readsFrom(fake, (index) => (index === 3 ? revoked.promise : Promise.resolve())),
-    );
-    closers.push(() => consumer.close());
+    // The fourth batch is read only after the revoke: its records belong to the old epoch.
+    const { fake, consumer } = ninetyBehind((index) => (index === 3 ? revoked.promise : Promise.resolve()));
     const seen: TelemetryRecord<InverterTelemetry>[] = [];
     let revokedAt: number | undefined;
     const loop = (async () => {
@@ -105,16 +101,8 @@ describe('live-first catch-up on a fake group consumer', () => {
   });
 
   it('keeps owing the skipped records below a seek position and leaves the ones above it to the live stream', async () => {
-    const fake = new FakeGroupConsumer();
-    fake.produce(0, readingsOf('SN1', 100));
-    fake.setCommitted(p0, 10);
     const seeked = new Hold();
-    const consumer = consumerOnFake(
-      fake,
-      liveFirst,
-      readsFrom(fake, (index) => (index === 2 ? seeked.promise : Promise.resolve())),
-    );
-    closers.push(() => consumer.close());
+    const { fake, consumer } = ninetyBehind((index) => (index === 2 ? seeked.promise : Promise.resolve()));
     const seen: TelemetryRecord<InverterTelemetry>[] = [];
     const loop = (async () => {
       for await (const record of consumer) {
