@@ -1,4 +1,4 @@
-import type { KafkaMessage } from '../kafka/kafka-message.js';
+import { bytesOf, type KafkaMessage } from '../kafka/kafka-message.js';
 import type { BufferedMessage } from '../records/buffered-message.js';
 import type { TelemetryRecord } from '../records/telemetry-record.js';
 import type { Item } from '../records/to-items.js';
@@ -22,9 +22,6 @@ export interface RefillEntry<T> {
   serialNumber: string;
   timeMs: number;
 }
-
-/** Bytes of a message's value, for the byte budget. */
-export const bytesOf = (message: KafkaMessage): number => message.value?.length ?? 0;
 
 /** A message a live-first backfill read (decoded by the side reader), tagged with its partition's epoch then. */
 export interface BackfillEntry<T> {

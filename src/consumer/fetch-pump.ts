@@ -1,6 +1,6 @@
 import type { GroupConsumer } from '../kafka/group-consumer.js';
-import type { KafkaMessage, Partition } from '../kafka/kafka-message.js';
-import { bytesOf, type DeliveryQueue } from './delivery-queue.js';
+import { bytesOf, type KafkaMessage, type Partition } from '../kafka/kafka-message.js';
+import type { DeliveryQueue } from './delivery-queue.js';
 import type { PartitionEntry, PartitionLedger } from './partition-ledger.js';
 
 /** What the fetch pump needs besides the client, the ledger and the queue. */

@@ -14,6 +14,9 @@ export interface KafkaMessage {
   readonly headers?: readonly Readonly<Record<string, Buffer | string>>[] | undefined;
 }
 
+/** Bytes of a message's value: what buffer budgets and byte counters count. */
+export const bytesOf = (message: KafkaMessage): number => message.value?.length ?? 0;
+
 /** A topic partition. */
 export interface Partition {
   /** The topic. */

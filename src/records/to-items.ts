@@ -1,4 +1,4 @@
-import type { KafkaMessage } from '../kafka/kafka-message.js';
+import { bytesOf, type KafkaMessage } from '../kafka/kafka-message.js';
 import type { MessageDecoder } from './message-decoder.js';
 import type { BufferedMessage } from './buffered-message.js';
 import type { InvalidTelemetryRecord, RecordSource, TelemetryRecord } from './telemetry-record.js';
@@ -38,7 +38,7 @@ export function toItems<T>(
   const headers = headersOf(message);
   const { topic, partition } = message;
   const result = decode(message.value, message.timestamp);
-  const bytes = message.value?.length ?? 0;
+  const bytes = bytesOf(message);
   if (!result.ok) {
     const record: InvalidTelemetryRecord = {
       value: undefined,
